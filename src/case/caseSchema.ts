@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { meshSpec } from './meshSpec.js';
+import { ohmicSpec } from './ohmicSpec.js';
+import { quantity } from './quantity.js';
+
+/** One material: the properties a physics needs. All SI. */
+export const materialSpec = z.object({
+  conductivity: quantity('conductivity', { exclusiveMin: 0 }, 'electrical (or ionic) conductivity σ').optional(),
+  youngsModulus: quantity('stress', { exclusiveMin: 0 }, "Young's modulus E").optional(),
+  poissonRatio: z.number().gt(-1).lt(0.5).optional().meta({ description: 'Poisson ratio ν, in (−1, 0.5)' }),
+  description: z.string().optional(),
+}).strict();
+
+export const caseSchema = z.object({
+  $schema: z.string().optional(),
+  name: z.string().min(1).regex(/^[A-Za-z0-9_.\-]+$/, 'use letters, digits, _ . -'),
+  description: z.string().optional(),
+  geometry: z.enum(['plane', 'axisymmetric']).default('plane').meta({
+    description: "'plane': (x, y), quantities per metre of depth; 'axisymmetric': (r, z) with the axis at r = 0",
+  }),
+  mesh: meshSpec,
+  elementOrder: z.union([z.literal(1), z.literal(2)]).default(1).meta({ description: 'P1 or P2 (isoparametric) elements' }),
+  refine: z.number().int().min(0).max(6).default(0).meta({ description: 'uniform refinements of the generated mesh' }),
+  materials: z.record(z.string().min(1), materialSpec).refine((m) => Object.keys(m).length > 0, 'at least one material'),
+  regions: z.record(z.string().min(1), z.string().min(1)).meta({ description: 'mesh region name → material name' }),
+  ohmic: ohmicSpec,
+  outputs: z.object({
+    vtu: z.boolean().default(true),
+    png: z.boolean().default(true),
+  }).strict().default({ vtu: true, png: true }),
+}).strict();
+
+export type CaseSpec = z.output<typeof caseSchema>;
+export type MaterialSpec = z.output<typeof materialSpec>;
+
+/** The JSON Schema of the case file (input side), for editors. */
+export function caseJsonSchema(): unknown {
+  return z.toJSONSchema(caseSchema, { io: 'input', unrepresentable: 'any' });
+}

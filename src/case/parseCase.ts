@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { caseSchema, type CaseSpec } from './caseSchema.js';
+import { CaseError, formatPath } from './caseError.js';
+
+/**
+ * Validates a parsed JSON value as a case. Throws {@link CaseError} naming the JSON path of the first
+ * problem (the most specific one for unions) and what is allowed. Fills defaults; converts units to SI.
+ */
+export function parseCase(json: unknown): CaseSpec {
+  const r = caseSchema.safeParse(json);
+  if (r.success) return r.data;
+  const issue = mostSpecific(r.error.issues);
+  throw new CaseError(formatPath(issue.path), describe(issue));
+}
+
+/** Reads and validates a case file. */
+export function readCaseFile(file: string): CaseSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CaseError('', `cannot read case file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new CaseError('', `case file '${file}' is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseCase(json);
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Descends into union failures and picks the branch issue with the longest path. */
+function mostSpecific(issues: readonly Issue[]): Issue {
+  let best = issues[0]!;
+  for (const i of issues) {
+    let cand: Issue = i;
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const inner = i.errors.map((errs) => mostSpecific(errs.map((e) => ({ ...e, path: [...i.path, ...e.path] }) as Issue)));
+      cand = inner.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+    }
+    if (cand.path.length > best.path.length || best.code === 'invalid_union') best = cand;
+  }
+  return best;
+}
+
+function describe(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_union':
+      return 'does not match any allowed form';
+    case 'unrecognized_keys':
+      return `unknown key(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type':
+      return issue.message.replace(/^Invalid input: /, '');
+    default:
+      return issue.message;
+  }
+}

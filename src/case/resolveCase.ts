@@ -1,0 +1,89 @@
+import type { Mesh } from '../mesh/mesh.js';
+import type { OhmicBc } from '../physics/ohmic.js';
+import type { CaseSpec, MaterialSpec } from './caseSchema.js';
+import { CaseError } from './caseError.js';
+import { toSI } from './units.js';
+
+/** The checked, SI, mesh-bound form of a case: everything the physics needs, nothing the file had to guess. */
+export interface ResolvedCase {
+  readonly spec: CaseSpec;
+  readonly mesh: Mesh;
+  readonly axisymmetric: boolean;
+  /** Material name of each mesh region, by region index. */
+  readonly regionMaterial: readonly string[];
+  readonly cellConductivity: Float64Array; // [nCells] S/m
+  readonly ohmicBcs: readonly OhmicBc[];
+}
+
+const list = (xs: Iterable<string>) => [...xs].map((x) => `'${x}'`).join(', ');
+
+/** Checks names and physics requirements of a parsed case against its mesh. Throws CaseError with a JSON path. */
+export function resolveCase(spec: CaseSpec, mesh: Mesh): ResolvedCase {
+  const axisymmetric = spec.geometry === 'axisymmetric';
+  if (axisymmetric) {
+    let minR = Infinity;
+    for (let i = 0; i < mesh.nPoints; i++) minR = Math.min(minR, mesh.points[2 * i]!);
+    if (minR < -1e-12 * Math.max(1e-300, maxAbs(mesh.points))) {
+      throw new CaseError('geometry', `axisymmetric models need r = x ≥ 0, but the mesh reaches x = ${minR}; use sector 'half' or 'quarter'`);
+    }
+  }
+  for (const r of Object.keys(spec.regions)) {
+    if (!mesh.regionNames.includes(r)) throw new CaseError(`regions.${r}`, `unknown region '${r}'; the mesh has ${list(mesh.regionNames)}`);
+  }
+  const regionMaterial = mesh.regionNames.map((r) => {
+    const m = spec.regions[r];
+    if (m === undefined) throw new CaseError('regions', `mesh region '${r}' has no material; the mesh has regions ${list(mesh.regionNames)}`);
+    if (!spec.materials[m]) throw new CaseError(`regions.${r}`, `unknown material '${m}'; materials are ${list(Object.keys(spec.materials))}`);
+    return m;
+  });
+  const sigmaOfRegion = regionMaterial.map((m) => {
+    const mat: MaterialSpec = spec.materials[m]!;
+    if (mat.conductivity === undefined) throw new CaseError(`materials.${m}.conductivity`, 'required by the ohmic problem (S/m, > 0)');
+    return mat.conductivity;
+  });
+  const cellConductivity = new Float64Array(mesh.nCells);
+  for (let c = 0; c < mesh.nCells; c++) cellConductivity[c] = sigmaOfRegion[mesh.cellRegion[c]!]!;
+
+  const seen = new Map<string, number>();
+  let hasPotential = false;
+  const ohmicBcs: OhmicBc[] = spec.ohmic.boundaryConditions.map((bc, i) => {
+    const path = `ohmic.boundaryConditions[${i}]`;
+    if (!mesh.boundaries.has(bc.boundary)) {
+      throw new CaseError(`${path}.boundary`, `unknown boundary '${bc.boundary}'; the mesh has ${list(mesh.boundaries.keys())}`);
+    }
+    const prev = seen.get(bc.boundary);
+    if (prev !== undefined) throw new CaseError(`${path}.boundary`, `boundary '${bc.boundary}' already has a condition (boundaryConditions[${prev}])`);
+    seen.set(bc.boundary, i);
+    switch (bc.type) {
+      case 'potential':
+        hasPotential = true;
+        return bc;
+      case 'currentDensity':
+      case 'insulation':
+        return bc;
+      case 'periodic':
+        if (!mesh.boundaries.has(bc.master)) throw new CaseError(`${path}.master`, `unknown boundary '${bc.master}'; the mesh has ${list(mesh.boundaries.keys())}`);
+        if (bc.master === bc.boundary) throw new CaseError(`${path}.master`, 'must differ from the slave boundary');
+        return bc;
+      case 'totalCurrent': {
+        let value: number;
+        try {
+          value = toSI(bc.value, axisymmetric ? 'current' : 'currentPerLength');
+        } catch (e) {
+          throw new CaseError(`${path}.value`, `${(e as Error).message} (${axisymmetric ? 'axisymmetric models take A' : 'plane models take A per metre of depth'})`);
+        }
+        return { type: 'totalCurrent', boundary: bc.boundary, value, distribution: bc.distribution };
+      }
+    }
+  });
+  if (!hasPotential) {
+    throw new CaseError('ohmic.boundaryConditions', "needs at least one 'potential' condition: otherwise the potential is defined only up to a constant");
+  }
+  return { spec, mesh, axisymmetric, regionMaterial, cellConductivity, ohmicBcs };
+}
+
+function maxAbs(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  return m;
+}
