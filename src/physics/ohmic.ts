@@ -21,7 +21,8 @@ import { createCellValues, type CellValues } from '../fem/cellValues.js';
 import { createFacetValues, type FacetValues } from '../fem/facetValues.js';
 import { triangleRule, lineRule } from '../fem/quadrature.js';
 import {
-  createConstraints, addDirichlet, addPeriodic, boundaryNodes, expandSolution, type DofConstraints,
+  createConstraints, addDirichlet, addPeriodic, addEquality, boundaryNodes, expandSolution, FREE, SLAVE,
+  type DofConstraints,
 } from '../fem/constraints.js';
 import { buildAssemblyPattern, type AssemblyPattern } from '../fem/sparsity.js';
 import { assembleSystem, assembleFacetVector, cellResidual, type CellKernel } from '../fem/assemble.js';
@@ -92,23 +93,20 @@ export function createOhmicProblem(mesh: Mesh, opts: OhmicOptions): OhmicProblem
       boundaryNodes(space, bc.boundary); // validates the name
     }
   }
-  // Equipotential electrodes last: every node of the boundary becomes a slave of its first node.
+  // Equipotential electrodes last: the boundary's nodes share one unknown.
   for (const bc of opts.bcs) {
     if (bc.type !== 'totalCurrent' || bc.distribution !== 'equipotential') continue;
     const nodes = boundaryNodes(space, bc.boundary);
-    const m = nodes[0]!;
     for (let k = 0; k < nodes.length; k++) {
-      const s = nodes[k]!;
-      if (cons.kind[s] !== 0) {
+      if (cons.kind[nodes[k]!] !== FREE) {
         throw new Error(`boundary '${bc.boundary}' (equipotential electrode) shares nodes with a potential or periodic boundary`);
       }
-      if (k === 0) continue;
-      cons.kind[s] = 2;
-      cons.master[s] = m;
-      cons.value[s] = 0;
     }
-    electrodeDof.set(bc.boundary, m);
+    addEquality(cons, nodes);
+    electrodeDof.set(bc.boundary, nodes[0]!);
   }
+  // The dof that carries each electrode's unknown after all constraints are resolved.
+  for (const [name, d] of electrodeDof) electrodeDof.set(name, cons.kind[d] === SLAVE ? cons.master[d]! : d);
   const rule = triangleRule(2 * opts.order);
   const cv = createCellValues(space, rule, { axisymmetric: opts.axisymmetric });
   const fv = createFacetValues(space, lineRule(2 * opts.order + 1), { axisymmetric: opts.axisymmetric });

@@ -1,0 +1,20 @@
+/** Linear solvers and preconditioners implementing the interfaces of src/linalg (no FEM inside). */
+export { dot, norm2, axpy, xpay, axpyNormSq, copy, fill } from './vector.js';
+export { residualNormSq } from './residual.js';
+export { PatternCache, diagonalSlots } from './patternCache.js';
+export { JacobiPreconditioner } from './jacobi.js';
+export { IC0Preconditioner } from './ic0.js';
+export { ILU0Preconditioner } from './ilu0.js';
+export { KrylovSolver, krylovName, nowSeconds } from './krylovSolver.js';
+export type { KrylovOptions, KrylovStatus, KrylovSolveReport } from './krylovSolver.js';
+export { CgSolver } from './cg.js';
+export { BiCgStabSolver } from './bicgstab.js';
+export { GmresSolver } from './gmres.js';
+export type { GmresOptions } from './gmres.js';
+export { rcmOrdering, symmetricAdjacency, inversePermutation } from './ordering.js';
+export type { Adjacency } from './ordering.js';
+export { ProfileFactorization } from './profileFactorization.js';
+export { DirectSolver, isNumericallySymmetric } from './direct.js';
+export type { DirectSolverOptions, DirectSolveReport } from './direct.js';
+export { createLinearSolver } from './createLinearSolver.js';
+export type { LinearSolverSpec } from './createLinearSolver.js';
