@@ -9,19 +9,21 @@ import { caseJsonSchema } from '../case/caseSchema.js';
 import { CaseError } from '../case/caseError.js';
 import { runCase, ECMFEM_VERSION } from '../case/runCase.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
+import { UsageError } from './usageError.js';
+import { cmdBench } from './bench.js';
 
 const HELP = `ecmfem ${ECMFEM_VERSION}: finite-element electro-chemo-mechanics of silicon anodes (2D plane / axisymmetric)
 
 Usage:
   ecmfem run CASE.json [--out DIR] [--quiet]   solve a case; results go to DIR (default results/<case name>)
   ecmfem schema                                print the case-file JSON Schema (for editor autocompletion)
+  ecmfem bench poisson --n N [--json]          the peers' unit-square benchmark (shared/peers/REPORT.md)
   ecmfem --help | --version
 
 Outputs in DIR: results.json (metrics, solver reports, timings), fields.vtu + fields.pvd (ParaView),
 PNG field maps. DIR is replaced atomically on success and left untouched on failure.
 Exit codes: 0 ok, 2 bad input, 3 solver failure, 1 internal error.`;
 
-export class UsageError extends Error {}
 
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
@@ -42,6 +44,8 @@ export function main(argv: string[]): number {
         return 0;
       case 'run':
         return cmdRun(rest);
+      case 'bench':
+        return cmdBench(rest);
       default:
         throw new UsageError(`unknown command '${command}' (try: ecmfem --help)`);
     }

@@ -1,0 +1,75 @@
+/**
+ * The peers' Poisson benchmark (shared/peers/REPORT.md): −Δu = 1 on the unit square, u = 0 on the whole
+ * boundary, P1 on the N×N 'right'-diagonal mesh (identical to DOLFINx create_unit_square(DiagonalType.right)),
+ * CG + smoothed-aggregation AMG to ‖b − Ax‖/‖b‖ < 1e-8. Stages are timed like the peer script:
+ * mesh; assembly = space/dofmap + constraints + pattern + matrix and right-hand side; solve = AMG setup + CG.
+ */
+import { performance } from 'node:perf_hooks';
+import { unitSquareMesh } from '../mesh/generators/unitSquare.js';
+import { createSpace } from '../fem/functionSpace.js';
+import { createConstraints, addDirichlet, expandSolution } from '../fem/constraints.js';
+import { buildAssemblyPattern } from '../fem/sparsity.js';
+import { createCellValues } from '../fem/cellValues.js';
+import { triangleRule } from '../fem/quadrature.js';
+import { assembleSystem } from '../fem/assemble.js';
+import { createLinearSolver } from '../solvers/createLinearSolver.js';
+import { createAmgPreconditioner } from '../solvers/amg/index.js';
+import type { KrylovSolveReport } from '../solvers/krylovSolver.js';
+
+export interface PoissonBenchResult {
+  problem: 'poisson';
+  n: number;
+  dofs: number;
+  mesh: number;
+  assembly: number;
+  solve: number;
+  pcSetup: number;
+  iterations: number;
+  relResidual: number;
+  peakRssMiB: number;
+  maxU: number;
+  solver: string;
+  threads: number;
+}
+
+/** Runs the benchmark once; times in seconds. */
+export function runPoissonBench(n: number, opts: { preconditioner?: 'amg' | 'ic0' | 'jacobi' } = {}): PoissonBenchResult {
+  let t0 = performance.now();
+  const mesh = unitSquareMesh(n, n, 'right');
+  const tMesh = (performance.now() - t0) / 1000;
+
+  t0 = performance.now();
+  const space = createSpace(mesh, 1, 1);
+  const cons = createConstraints(space.nDofs);
+  for (const b of ['left', 'right', 'bottom', 'top']) addDirichlet(cons, space, b, 0);
+  const pattern = buildAssemblyPattern(space, cons);
+  const cv = createCellValues(space, triangleRule(1));
+  const rhs = new Float64Array(space.nDofs);
+  const A = assembleSystem(pattern, cv, (c, _cell, Ke, fe) => {
+    // P1: constant gradients, one-point rule is exact for the stiffness and for ∫ 1·v.
+    const w = c.dx[0]!;
+    const g = c.dNdx;
+    for (let a = 0; a < 3; a++) {
+      fe[a] += w * c.N[a]!;
+      for (let b = 0; b < 3; b++) Ke[a * 3 + b] += w * (g[2 * a]! * g[2 * b]! + g[2 * a + 1]! * g[2 * b + 1]!);
+    }
+  }, rhs);
+  const tAsm = (performance.now() - t0) / 1000;
+
+  t0 = performance.now();
+  const pc = opts.preconditioner ?? 'amg';
+  const solver = createLinearSolver({ method: 'cg', preconditioner: pc, relTol: 1e-8, maxIter: 20000 }, () => createAmgPreconditioner({}));
+  solver.setup(A);
+  const tSetup = (performance.now() - t0) / 1000;
+  const u = new Float64Array(space.nDofs);
+  const report = solver.solve(A, rhs, u) as KrylovSolveReport;
+  expandSolution(cons, u);
+  const tSolve = (performance.now() - t0) / 1000;
+  let maxU = 0;
+  for (let i = 0; i < u.length; i++) maxU = Math.max(maxU, u[i]!);
+  return {
+    problem: 'poisson', n, dofs: space.nDofs, mesh: tMesh, assembly: tAsm, solve: tSolve, pcSetup: tSetup,
+    iterations: report.iterations, relResidual: report.relResidual,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024, maxU, solver: solver.name, threads: 1,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * `ecmfem bench poisson|elasticity --n N [--threads T] [--json]`: the peers' unit-square problems
+ * (shared/peers/REPORT.md), timed per stage, one JSON line on stdout with --json.
+ */
+import { parseArgs } from 'node:util';
+import { runPoissonBench } from '../bench/poissonBench.js';
+import { UsageError } from './usageError.js';
+
+export function cmdBench(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args, allowPositionals: true,
+      options: {
+        n: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
+        preconditioner: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const [problem] = parsed.positionals;
+  const n = Number(parsed.values.n ?? '256');
+  if (!Number.isInteger(n) || n < 2 || n > 8192 || n % 2) throw new UsageError(`--n must be an even integer in [2, 8192], got '${parsed.values.n}'`);
+  const pc = parsed.values.preconditioner ?? 'amg';
+  if (pc !== 'amg' && pc !== 'ic0' && pc !== 'jacobi') throw new UsageError(`--preconditioner must be amg, ic0 or jacobi`);
+  let result: Record<string, unknown>;
+  switch (problem) {
+    case 'poisson':
+      result = { ...runPoissonBench(n, { preconditioner: pc }) };
+      break;
+    default:
+      throw new UsageError(`bench needs a problem: poisson (got '${problem ?? ''}')`);
+  }
+  if (parsed.values.json) process.stdout.write(JSON.stringify(result) + '\n');
+  else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(12)} ${typeof v === 'number' ? +v.toPrecision(6) : v}\n`);
+  return 0;
+}

@@ -1,0 +1,2 @@
+/** A command-line usage problem: exit 2 with one line. */
+export class UsageError extends Error {}
