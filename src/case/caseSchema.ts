@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { meshSpec } from './meshSpec.js';
 import { ohmicSpec } from './ohmicSpec.js';
 import { quantity } from './quantity.js';
+import { mechanicsSpec } from './mechanicsSpec.js';
 
 /** One material: the properties a physics needs. All SI. */
 export const materialSpec = z.object({
   conductivity: quantity('conductivity', { exclusiveMin: 0 }, 'electrical (or ionic) conductivity σ').optional(),
   youngsModulus: quantity('stress', { exclusiveMin: 0 }, "Young's modulus E").optional(),
   poissonRatio: z.number().gt(-1).lt(0.5).optional().meta({ description: 'Poisson ratio ν, in (−1, 0.5)' }),
+  volumeRatio: z.number().gt(0).max(10).optional()
+    .meta({ description: 'swelling V/V0 relative to the stress-free reference (the strain measure turns it into β)' }),
+  eigenstrain: z.number().gt(-1).lt(2).optional().meta({ description: 'isotropic eigenstrain β directly (instead of volumeRatio)' }),
   description: z.string().optional(),
 }).strict();
 
@@ -23,12 +27,15 @@ export const caseSchema = z.object({
   refine: z.number().int().min(0).max(6).default(0).meta({ description: 'uniform refinements of the generated mesh' }),
   materials: z.record(z.string().min(1), materialSpec).refine((m) => Object.keys(m).length > 0, 'at least one material'),
   regions: z.record(z.string().min(1), z.string().min(1)).meta({ description: 'mesh region name → material name' }),
-  ohmic: ohmicSpec,
+  ohmic: ohmicSpec.optional(),
+  mechanics: mechanicsSpec.optional(),
   outputs: z.object({
     vtu: z.boolean().default(true),
     png: z.boolean().default(true),
   }).strict().default({ vtu: true, png: true }),
-}).strict();
+}).strict().refine((c) => c.ohmic !== undefined || c.mechanics !== undefined, {
+  message: "a case needs at least one physics block: 'ohmic' or 'mechanics'",
+});
 
 export type CaseSpec = z.output<typeof caseSchema>;
 export type MaterialSpec = z.output<typeof materialSpec>;

@@ -3,6 +3,7 @@ import type { OhmicBc } from '../physics/ohmic.js';
 import type { CaseSpec, MaterialSpec } from './caseSchema.js';
 import { CaseError } from './caseError.js';
 import { toSI } from './units.js';
+import { resolveMechanics, type ResolvedMechanics } from './resolveMechanics.js';
 
 /** The checked, SI, mesh-bound form of a case: everything the physics needs, nothing the file had to guess. */
 export interface ResolvedCase {
@@ -11,8 +12,10 @@ export interface ResolvedCase {
   readonly axisymmetric: boolean;
   /** Material name of each mesh region, by region index. */
   readonly regionMaterial: readonly string[];
-  readonly cellConductivity: Float64Array; // [nCells] S/m
+  /** σ per cell [nCells], S/m (empty without an ohmic block). */
+  readonly cellConductivity: Float64Array;
   readonly ohmicBcs: readonly OhmicBc[];
+  readonly mechanics: ResolvedMechanics | undefined;
 }
 
 const list = (xs: Iterable<string>) => [...xs].map((x) => `'${x}'`).join(', ');
@@ -36,6 +39,13 @@ export function resolveCase(spec: CaseSpec, mesh: Mesh): ResolvedCase {
     if (!spec.materials[m]) throw new CaseError(`regions.${r}`, `unknown material '${m}'; materials are ${list(Object.keys(spec.materials))}`);
     return m;
   });
+  const ohmic = spec.ohmic ? resolveOhmic(spec, mesh, regionMaterial, axisymmetric) : { cellConductivity: new Float64Array(0), ohmicBcs: [] };
+  const mechanics = spec.mechanics ? resolveMechanics(spec, mesh, regionMaterial) : undefined;
+  return { spec, mesh, axisymmetric, regionMaterial, ...ohmic, mechanics };
+}
+
+function resolveOhmic(spec: CaseSpec, mesh: Mesh, regionMaterial: readonly string[], axisymmetric: boolean): { cellConductivity: Float64Array; ohmicBcs: OhmicBc[] } {
+  const ohmicSpec = spec.ohmic!;
   const sigmaOfRegion = regionMaterial.map((m) => {
     const mat: MaterialSpec = spec.materials[m]!;
     if (mat.conductivity === undefined) throw new CaseError(`materials.${m}.conductivity`, 'required by the ohmic problem (S/m, > 0)');
@@ -46,7 +56,7 @@ export function resolveCase(spec: CaseSpec, mesh: Mesh): ResolvedCase {
 
   const seen = new Map<string, number>();
   let hasPotential = false;
-  const ohmicBcs: OhmicBc[] = spec.ohmic.boundaryConditions.map((bc, i) => {
+  const ohmicBcs: OhmicBc[] = ohmicSpec.boundaryConditions.map((bc, i) => {
     const path = `ohmic.boundaryConditions[${i}]`;
     if (!mesh.boundaries.has(bc.boundary)) {
       throw new CaseError(`${path}.boundary`, `unknown boundary '${bc.boundary}'; the mesh has ${list(mesh.boundaries.keys())}`);
@@ -79,7 +89,7 @@ export function resolveCase(spec: CaseSpec, mesh: Mesh): ResolvedCase {
   if (!hasPotential) {
     throw new CaseError('ohmic.boundaryConditions', "needs at least one 'potential' condition: otherwise the potential is defined only up to a constant");
   }
-  return { spec, mesh, axisymmetric, regionMaterial, cellConductivity, ohmicBcs };
+  return { cellConductivity, ohmicBcs };
 }
 
 function maxAbs(a: Float64Array): number {
