@@ -1,26 +1,27 @@
 /**
  * runCase: the one place that knows the order of the pipeline.
- *   1. validate the case (schema, done by the caller) → 2. build the mesh → 3. bind names and materials
- *   → 4. open an output stage (nothing is written before the input is known good) → 5. set up and solve
- *   the physics → 6. write results.json, VTU/PVD, PNG → 7. commit the stage atomically.
+ *   1. the case was validated by the caller (schema) → 2. build the mesh → 3. bind names and materials
+ *   → 4. open an output stage (nothing is written before the input is known good) → 5. solve the physics
+ *   blocks present (Ohm, then mechanics) → 6. write results.json, VTU/PVD, PNG → 7. commit atomically.
  */
 import { performance } from 'node:perf_hooks';
 import type { CaseSpec } from './caseSchema.js';
 import { buildMesh } from './buildMesh.js';
 import { resolveCase } from './resolveCase.js';
-import { solverFromSpec } from './createSolver.js';
-import { createOhmicProblem, solveOhmic, type OhmicSolution } from '../physics/ohmic.js';
-import { cellCurrentDensity, nodalCurrentDensity } from '../physics/currentDensity.js';
 import { meshStatistics } from '../mesh/statistics.js';
 import { createOutputStage } from '../io/atomicWrite.js';
-import { writeOhmicOutputs } from './writeOutputs.js';
+import { writePvd } from '../io/pvd.js';
+import { splitMeshByRegion } from '../physics/stressRecovery.js';
+import { setupOhmicStage, runOhmicStage } from './ohmicStage.js';
+import { setupMechanicsStage, runMechanicsStage } from './mechanicsStage.js';
+import { createFieldCollector, writeFieldsVtu, writePictures } from './fieldOutput.js';
 
 export interface RunOptions {
   /** Directory of the case file: relative mesh paths resolve against it. */
   readonly caseDir: string;
   /** Output directory; replaced atomically on success, untouched on failure. */
   readonly outDir: string;
-  /** Diagnostics sink (stderr lines by default in the CLI). */
+  /** Diagnostics sink (stderr lines in the CLI). */
   readonly log?: (line: string) => void;
 }
 
@@ -35,65 +36,82 @@ export const ECMFEM_VERSION = '0.1.0';
 export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
   const log = opts.log ?? (() => {});
   const timings: Record<string, number> = {};
-  const t = (name: string, t0: number) => { timings[name] = (performance.now() - t0) / 1000; };
+  const time = <T>(name: string, f: () => T): T => {
+    const t0 = performance.now();
+    const r = f();
+    timings[name] = (timings[name] ?? 0) + (performance.now() - t0) / 1000;
+    return r;
+  };
 
-  let t0 = performance.now();
-  const mesh = buildMesh(spec.mesh, spec.elementOrder, spec.refine, opts.caseDir);
-  const resolved = resolveCase(spec, mesh);
-  t('mesh', t0);
+  const { mesh, rc } = time('mesh', () => {
+    const m = buildMesh(spec.mesh, spec.elementOrder, spec.refine, opts.caseDir);
+    return { mesh: m, rc: resolveCase(spec, m) };
+  });
   const stats = meshStatistics(mesh);
   log(`mesh: ${mesh.nCells} cells (${mesh.cellType}), ${mesh.nPoints} nodes, h ∈ [${stats.hMin.toExponential(2)}, ${stats.hMax.toExponential(2)}] m`);
 
   const stage = createOutputStage(opts.outDir);
   try {
-    t0 = performance.now();
-    const problem = createOhmicProblem(mesh, {
-      order: spec.elementOrder, axisymmetric: resolved.axisymmetric, bcs: resolved.ohmicBcs,
-      cellConductivity: resolved.cellConductivity,
-    });
-    const solver = solverFromSpec(spec.ohmic.solver, problem.space.nDofs);
-    t('setup', t0);
-    log(`ohmic: ${problem.space.nDofs} unknowns, solver ${solver.name}`);
-    t0 = performance.now();
-    const sol: OhmicSolution = solveOhmic(problem, solver);
-    t('assembleAndSolve', t0);
-    log(`ohmic: ${sol.report.iterations} iterations, relative residual ${sol.report.relResidual.toExponential(2)}, conservation ${sol.conservationError.toExponential(2)}`);
+    const fields = createFieldCollector();
+    const metrics: Record<string, unknown> = {};
+    const solverReports: Record<string, unknown> = {};
+    const dofs: Record<string, number> = {};
+    const assumptions: Record<string, unknown> = {};
+    if (spec.ohmic) {
+      const st = time('ohmicSetup', () => setupOhmicStage(rc));
+      dofs.potential = st.problem.space.nDofs;
+      log(`ohmic: ${dofs.potential} unknowns, solver ${st.solver.name}`);
+      const r = time('ohmicSolve', () => runOhmicStage(st, fields));
+      solverReports.ohmic = r.sol.report;
+      metrics.ohmic = r.metrics;
+      log(`ohmic: ${r.sol.report.iterations} iterations, relative residual ${r.sol.report.relResidual.toExponential(2)}, conservation ${r.sol.conservationError.toExponential(2)}`);
+    }
+    if (spec.mechanics) {
+      const m = rc.mechanics!;
+      const st = time('mechanicsSetup', () => setupMechanicsStage(rc));
+      dofs.displacement = st.problem.space.nDofs;
+      log(`mechanics (${m.formulation}): ${dofs.displacement} unknowns, solver ${st.solver.name}`);
+      const split = mesh.regionNames.length > 1 ? splitMeshByRegion(mesh) : undefined;
+      const r = time('mechanicsSolve', () => runMechanicsStage(st, fields, undefined, split));
+      solverReports.mechanics = r.sol.report;
+      metrics.mechanics = r.metrics;
+      assumptions.mechanics = {
+        formulation: m.formulation, strainMeasure: m.strainMeasure,
+        eigenstrainByRegion: Object.fromEntries(mesh.regionNames.map((n, i) => [n, m.regionEigenstrain[i]])),
+        boundaryConditions: m.bcs, removeRigidBodyModes: m.removeRigidBodyModes,
+      };
+      log(`mechanics: ${r.sol.report.iterations} iterations, relative residual ${r.sol.report.relResidual.toExponential(2)}`);
+    }
 
-    t0 = performance.now();
-    const Jcell = cellCurrentDensity(problem, sol.V);
-    const Jnode = nodalCurrentDensity(problem, sol.V);
-    let maxJ = 0;
-    for (let c = 0; c < mesh.nCells; c++) maxJ = Math.max(maxJ, Math.hypot(Jcell[2 * c]!, Jcell[2 * c + 1]!));
-    let vMin = Infinity, vMax = -Infinity;
-    for (const v of sol.V) { vMin = Math.min(vMin, v); vMax = Math.max(vMax, v); }
+    const files: string[] = [];
+    time('output', () => {
+      if (spec.outputs.vtu) {
+        files.push(writeFieldsVtu(stage, mesh, fields, 'fields'));
+        stage.writeText('fields.pvd', writePvd([{ time: 0, file: 'fields.vtu' }]));
+        files.push('fields.pvd');
+      }
+      if (spec.outputs.png) files.push(...writePictures(stage, mesh, fields, spec.name, rc.axisymmetric));
+    });
     const results = {
       ecmfem: ECMFEM_VERSION,
       case: spec.name,
       geometry: spec.geometry,
       units: {
-        length: 'm', potential: 'V', currentDensity: 'A/m^2',
-        current: resolved.axisymmetric ? 'A' : 'A/m (per metre of depth)',
+        length: 'm', potential: 'V', currentDensity: 'A/m^2', stress: 'Pa', displacement: 'm',
+        current: rc.axisymmetric ? 'A' : 'A/m (per metre of depth)',
       },
       mesh: {
         cellType: mesh.cellType, nCells: mesh.nCells, nPoints: mesh.nPoints, regions: mesh.regionNames,
         boundaries: [...mesh.boundaries.keys()], hMin: stats.hMin, hMax: stats.hMax, minQuality: stats.minQuality,
       },
-      dofs: { potential: problem.space.nDofs },
+      dofs,
       elementOrder: spec.elementOrder,
-      materials: Object.fromEntries(resolved.regionMaterial.map((m, r) => [mesh.regionNames[r]!, { material: m, ...spec.materials[m] }])),
-      solverReports: { ohmic: sol.report },
+      materials: Object.fromEntries(rc.regionMaterial.map((m, r) => [mesh.regionNames[r]!, { material: m, ...spec.materials[m] }])),
+      assumptions,
+      solverReports,
       timings,
-      metrics: {
-        boundaryCurrents: sol.boundaryCurrents,
-        conservationError: sol.conservationError,
-        electrodePotentials: sol.electrodePotentials,
-        potentialMin: vMin,
-        potentialMax: vMax,
-        maxCurrentDensity: maxJ,
-      },
+      metrics,
     };
-    const files = writeOhmicOutputs(stage, spec, problem, sol, Jcell, Jnode);
-    t('output', t0);
     stage.writeText('results.json', JSON.stringify(results, null, 2) + '\n');
     files.push('results.json');
     stage.commit();

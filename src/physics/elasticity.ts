@@ -10,7 +10,8 @@
  * (plane stress, where ε*_zz is absorbed by the free ε_zz). Formulations and the 4-component storage
  * [e00, e11, e01, e33] ([xx, yy, xy, zz] or [rr, zz, rz, θθ]) are described in src/materials/elastic.ts.
  * Axisymmetric: (r, z) = (x, y), ε_θθ = u_r/r, dΩ = 2πr dr dz (forces in N, not N/m).
- * Plane: per metre of depth (forces in N/m).
+ * Plane: per metre of depth (forces in N/m). Generalized plane strain adds a uniform ε_zz = ε0 fixed by the axial
+ * force (elasticityAxial.ts); its in-plane kernel is the plane-strain one.
  *
  * Material data per cell (E [Pa], ν, β) or per quadrature point through `materialAtQuad` (the level set drives
  * E(φ), ν(φ), β(φ) that way; blend with src/materials/blending.ts).
@@ -27,6 +28,7 @@ import { buildAssemblyPattern, type AssemblyPattern } from '../fem/sparsity.js';
 import { assembleSystem, assembleFacetVector, cellResidual, type CellKernel } from '../fem/assemble.js';
 import { effectiveConstants, type ElasticFormulation } from '../materials/elastic.js';
 import { addDisplacementConstraints, pinRigidBodyModes, type ElasticityBc } from './elasticityBcs.js';
+import { applyAxialStrain } from './elasticityAxial.js';
 
 export type { ElasticityBc } from './elasticityBcs.js';
 
@@ -54,8 +56,13 @@ export interface ElasticityOptions {
    * self-equilibrated loads such as pure eigenstrain. Not combinable with fixed/displacement/roller BCs.
    */
   removeRigidBodyModes?: boolean;
-  /** Cell quadrature degree (default 2·order, +2 in axisymmetry for the 1/r and r weights). */
+  /**
+   * Cell quadrature degree. Default: 1 (one point, exact) for P1 plane models on tri3 meshes without the hook;
+   * otherwise 2·order, +2 in axisymmetry for the r and 1/r weights.
+   */
   quadratureDegree?: number;
+  /** Generalized plane strain: axial force ∫σ_zz dA over the modelled section, N (default 0: free ends). */
+  axialForce?: number;
 }
 
 /** Set up once per mesh: space (2 components), constraints, sparsity pattern, element values. */
@@ -74,6 +81,10 @@ export interface ElasticityProblem {
   materialAtQuad?: MaterialAtQuad | undefined;
   /** Dofs pinned by `removeRigidBodyModes` (empty otherwise). */
   readonly pinnedDofs: Int32Array;
+  /** Generalized plane strain: prescribed axial force ∫σ_zz dA (N per the modelled section; default 0 = free ends). */
+  axialForce: number;
+  /** Generalized plane strain: the uniform ε_zz of the last solve (0 before; read by the stress recovery). */
+  axialStrain: number;
 }
 
 export interface ElasticitySolution {
@@ -87,8 +98,8 @@ export interface ElasticitySolution {
 /** Builds the space, constraints and pattern. Throws on unknown boundary names or inconsistent options. */
 export function createElasticityProblem(mesh: Mesh, opts: ElasticityOptions): ElasticityProblem {
   const { order, formulation } = opts;
-  if (formulation !== 'planeStrain' && formulation !== 'planeStress' && formulation !== 'axisymmetric') {
-    throw new Error(`createElasticityProblem: unknown formulation '${String(formulation)}' (planeStrain, planeStress, axisymmetric)`);
+  if (!['planeStrain', 'planeStress', 'axisymmetric', 'generalizedPlaneStrain'].includes(formulation)) {
+    throw new Error(`createElasticityProblem: unknown formulation '${String(formulation)}' (planeStrain, planeStress, axisymmetric, generalizedPlaneStrain)`);
   }
   for (const [name, arr] of [['cellYoungs', opts.cellYoungs], ['cellPoisson', opts.cellPoisson], ['cellEigenstrain', opts.cellEigenstrain]] as const) {
     if (arr !== undefined && arr.length !== mesh.nCells) throw new Error(`createElasticityProblem: ${name} has length ${arr.length}, expected nCells = ${mesh.nCells}`);
@@ -103,7 +114,9 @@ export function createElasticityProblem(mesh: Mesh, opts: ElasticityOptions): El
     pinnedDofs = pinRigidBodyModes(cons, space, formulation, opts.bcs.some((bc) => bc.type === 'periodic'));
   }
   const axi = formulation === 'axisymmetric';
-  const degree = opts.quadratureDegree ?? 2 * order + (axi ? 2 : 0);
+  // P1 on straight (tri3) plane cells with cell-constant data has a constant integrand: one point is exact.
+  const constantIntegrand = order === 1 && !axi && mesh.cellType === 'tri3' && !opts.materialAtQuad;
+  const degree = opts.quadratureDegree ?? (constantIntegrand ? 1 : 2 * order + (axi ? 2 : 0));
   const cv = createCellValues(space, triangleRule(degree), { axisymmetric: axi });
   const fv = createFacetValues(space, lineRule(2 * order + 1), { axisymmetric: axi });
   const pattern = buildAssemblyPattern(space, cons);
@@ -111,7 +124,7 @@ export function createElasticityProblem(mesh: Mesh, opts: ElasticityOptions): El
     mesh, space, formulation, constraints: cons, pattern, cv, fv, bcs: opts.bcs,
     cellYoungs: opts.cellYoungs, cellPoisson: opts.cellPoisson,
     cellEigenstrain: opts.cellEigenstrain ?? new Float64Array(mesh.nCells),
-    materialAtQuad: opts.materialAtQuad, pinnedDofs,
+    materialAtQuad: opts.materialAtQuad, pinnedDofs, axialForce: opts.axialForce ?? 0, axialStrain: 0,
   };
 }
 
@@ -202,6 +215,10 @@ export function solveElasticity(p: ElasticityProblem, solver: LinearSolver, u0?:
   solver.setup(A);
   const report = solver.solve(A, b, u);
   expandSolution(p.constraints, u);
+  if (p.formulation === 'generalizedPlaneStrain') {
+    const r2 = applyAxialStrain(p, solver, A, u);
+    return { u, report: { ...report, iterations: report.iterations + r2.iterations, solveSeconds: report.solveSeconds + r2.solveSeconds }, matrix: A };
+  }
   return { u, report, matrix: A };
 }
 

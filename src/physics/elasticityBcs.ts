@@ -13,7 +13,7 @@ import { periodicTranslation } from './boundaryFlux.js';
 /**
  * Boundary conditions, SI units (m, Pa). Components are (x, y) in plane models and (r, z) in axisymmetric ones.
  * - fixed: u = 0.
- * - displacement: u_c = value (m) for `component` (both when omitted).
+ * - displacement: u_c = value (m) for `component` (both when omitted); a function is evaluated at each node.
  * - roller: zero normal displacement on a straight boundary parallel to an axis (x = const → u_x = 0,
  *   y = const → u_y = 0); throws for a curved or oblique boundary.
  * - symmetryAxis: u_r = 0 on `boundary` (default 'axis'); axisymmetric models.
@@ -24,7 +24,7 @@ import { periodicTranslation } from './boundaryFlux.js';
  */
 export type ElasticityBc =
   | { type: 'fixed'; boundary: string }
-  | { type: 'displacement'; boundary: string; component?: 0 | 1; value: number }
+  | { type: 'displacement'; boundary: string; component?: 0 | 1; value: number | ((x: number, y: number) => number) }
   | { type: 'roller'; boundary: string }
   | { type: 'symmetryAxis'; boundary?: string }
   | { type: 'traction'; boundary: string; value: readonly [number, number] }

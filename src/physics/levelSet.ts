@@ -23,7 +23,7 @@ export {
 export { levelSetKernel, type LevelSetKernelInputs } from './levelSetKernel.js';
 export { advanceLevelSet, type LevelSetStepOptions, type LevelSetStepReport } from './levelSetAdvance.js';
 export {
-  integratePhi, activeMeasure, reactedFraction, areaBelowHalf, areaAboveHalf,
+  integratePhi, outflowRate, activeMeasure, reactedFraction, areaBelowHalf, areaAboveHalf,
   frontPosition, frontWidth, frontFlatness, evaluateLevelSetAt, type ProbeLine,
 } from './levelSetMetrics.js';
 export {

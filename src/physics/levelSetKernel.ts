@@ -6,11 +6,13 @@
  *     + Σ_K ∫_K τ (u·∇v) (a0 φ + h + u·∇φ) = 0
  * with the BDF coefficients folded in: ∂φ/∂t ≈ a0 φ^{n+1} + h, h = a1 φⁿ + a2 φⁿ⁻¹ (a_i include 1/Δt).
  *
- * Interface normal: n̂ = ∇ψᵏ/(|∇ψᵏ| + δ) with ψ = ε ln(φ/(1−φ)) interpolated from the nodal φᵏ (clipped to
- * [1e-8, 1−1e-8]). For the continuous field this is exactly ∇φ/|∇φ| (ψ is a monotone function of φ), but ψ is the
- * signed distance of the equilibrium profile, so |∇ψ| ≈ 1 also in the tails where ∇φ is round-off-sized and
- * ∇φ/|∇φ| flips direction from cell to cell (that noise, times the tail's φ(1−φ), made fronts wavy and stalled the
- * Picard iteration at ~1e-4 in our tests).
+ * Interface normal: n̂ = ∇φᵏ/(|∇φᵏ| + δ), constant per P1 cell, δ = 1e-4/ε by default. Per cell the compression
+ * flux is then collinear with the diffusive flux ε∇φ, so at the discrete 1D equilibrium (per-cell balance
+ * ε|∇φ_K| = mean φ(1−φ)) wrinkles of the level lines are neutral, as in the continuous equation (which has no
+ * tangential restoring force). δ makes the far tails (φ(1−φ) ≲ 1e-4) purely diffusive: there ∇φ is round-off
+ * sized and its direction is noise. Tried and rejected: n̂ from ψ = ε ln(φ/(1−φ)) (|∇ψ| ≈ 1 in the tails) — the
+ * P1 mismatch between φ(1−φ)∇ψ and ε∇φ made the tails anti-diffusive and wrinkles grew ~1.8× per step; δ = 1e-6/ε
+ * let round-off wrinkles grow to 1e-5 and stalled Picard at ~5e-5.
  * Compression term: n̂ is lagged at the latest iterate φᵏ and φ(1−φ) is linearised about φᵏ,
  * φ(1−φ) ≈ (1−2φᵏ) φ + (φᵏ)²: the matrix gets −γ(1−2φᵏ) φ n̂·∇v (a compressive "velocity" γ(1−2φᵏ)n̂ pointing
  * at the interface from both sides), the right-hand side +γ (φᵏ)² n̂·∇v. At a Picard fixed point the full
@@ -24,9 +26,6 @@
  */
 import type { CellKernel } from '../fem/assemble.js';
 import type { LevelSetProblem } from './levelSetProblem.js';
-
-/** φ is clipped to [c, 1−c] before ψ = ε ln(φ/(1−φ)) (|ψ| ≤ 18.4ε); cells with all nodes clipped get n̂ ≈ 0. */
-const PHI_CLIP = 1e-8;
 
 /** Inputs of one linear solve; arrays [nDofs] except the problem's velocity scratch. */
 export interface LevelSetKernelInputs {
@@ -54,19 +53,14 @@ export function levelSetKernel(p: LevelSetProblem, inp: LevelSetKernelInputs): C
   const fv = p.fv;
   const uDotGrad = new Float64Array(nb);
   const phiLoc = new Float64Array(nb);
-  const psiLoc = new Float64Array(nb);
   const histLoc = new Float64Array(nb);
   return (cv, cell, Ke, fe) => {
     const { a0, dt, gamma } = inp;
     const gEps = gamma * eps;
     for (let a = 0; a < nb; a++) {
       const n = cellNodes[cell * npc + a]!;
-      const f = inp.phiK[n]!;
-      phiLoc[a] = f;
+      phiLoc[a] = inp.phiK[n]!;
       histLoc[a] = inp.history[n]!;
-      // ψ = ε ln(φ/(1−φ)): the signed distance of the equilibrium profile, |∇ψ| ≈ 1 even in the tails.
-      const fc = f < PHI_CLIP ? PHI_CLIP : f > 1 - PHI_CLIP ? 1 - PHI_CLIP : f;
-      psiLoc[a] = eps * Math.log(fc / (1 - fc));
     }
     const uo = cell * nq * 2;
     for (let q = 0; q < nq; q++) {
@@ -78,8 +72,8 @@ export function levelSetKernel(p: LevelSetProblem, inp: LevelSetKernelInputs): C
         const N = cv.N[Nq + a]!;
         phi += N * phiLoc[a]!;
         hist += N * histLoc[a]!;
-        gx += cv.dNdx[G + 2 * a]! * psiLoc[a]!;
-        gy += cv.dNdx[G + 2 * a + 1]! * psiLoc[a]!;
+        gx += cv.dNdx[G + 2 * a]! * phiLoc[a]!;
+        gy += cv.dNdx[G + 2 * a + 1]! * phiLoc[a]!;
       }
       const gn = Math.hypot(gx, gy) + delta;
       const nx = gx / gn, ny = gy / gn;

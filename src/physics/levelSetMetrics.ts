@@ -25,6 +25,29 @@ export function integratePhi(p: LevelSetProblem, phi: Float64Array): number {
   return sum;
 }
 
+/**
+ * ∫_Γout φ u·n dΓ over the outflow facets (m²/s plane, m³/s axisymmetric) with the u·n of the last evaluated
+ * velocity (the last `advanceLevelSet` or `evaluateVelocity` call): the rate at which ∫φ leaves through outflow
+ * boundaries, d/dt ∫φ = −this (no inflow of φ > 0). In the coupled model it equals (M_Li/(Fρ))·I_out when φ = 1
+ * at the outlet.
+ */
+export function outflowRate(p: LevelSetProblem, phi: Float64Array): number {
+  const { fv, space } = p;
+  const { cellNodes, nodesPerCell: npc } = space.dofMap;
+  const nb = fv.nBasis;
+  let sum = 0;
+  for (let f = 0; f < p.outflowCells.length; f++) {
+    const c = p.outflowCells[f]!;
+    fv.reinit(c, p.outflowFacets[f]!);
+    for (let q = 0; q < fv.nQuad; q++) {
+      let v = 0;
+      for (let a = 0; a < nb; a++) v += fv.N[q * nb + a]! * phi[cellNodes[c * npc + a]!]!;
+      sum += v * p.un[f * fv.nQuad + q]! * fv.ds[q]!;
+    }
+  }
+  return sum;
+}
+
 /** Measure of the active region (m² or m³). */
 export function activeMeasure(p: LevelSetProblem): number {
   let sum = 0;

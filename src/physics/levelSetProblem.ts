@@ -57,7 +57,7 @@ export interface LevelSetOptions {
   readonly picardMaxIterations?: number;
   /** Picard stops when max |φ^{k+1} − φ^k| ≤ this (default 1e-6). */
   readonly picardTolerance?: number;
-  /** δ in n̂ = ∇ψ/(|∇ψ| + δ), ψ = ε ln(φ/(1−φ)) (dimensionless, default 1e-6). */
+  /** δ in n̂ = ∇φ/(|∇φ| + δ), 1/m (default 1e-4/ε: tails with φ(1−φ) ≲ 1e-4 become purely diffusive). */
   readonly normalRegularization?: number;
 }
 
@@ -167,7 +167,7 @@ export function createLevelSetProblem(mesh: Mesh, opts: LevelSetOptions = {}): L
     supg: opts.supg ?? true,
     picardMaxIterations: Math.max(1, opts.picardMaxIterations ?? 5),
     picardTolerance: opts.picardTolerance ?? 1e-6,
-    normalRegularization: opts.normalRegularization ?? 1e-6,
+    normalRegularization: opts.normalRegularization ?? 1e-4 / epsilon,
     bcs, constraints: cons, pattern, cv, fv, outflowCells, outflowFacets, outflowStart, inactiveNodes,
     uq: new Float64Array(mesh.nCells * cv.nQuad * 2),
     un: new Float64Array(outflowCells.length * fv.nQuad),

@@ -73,11 +73,11 @@ export function boundaryPeaks(p: ElasticityProblem, u: Float64Array, boundary: s
   const eq = new Float64Array(4 * cv.nQuad), sq = new Float64Array(4 * cv.nQuad), pr = new Float64Array(3);
   const own = emptyPeaks();
   const other = emptyPeaks();
-  const quadratic = cv.nQuad === 6;
+  // Local nodes of facet k: its two vertices, plus the midside on tri6 geometry.
+  const facetNodes = cv.nQuad === 6 ? [[0, 1, 3], [1, 2, 4], [2, 0, 5]] : [[0, 1], [1, 2], [2, 0]];
   const addSide = (pk: StressPeaks, c: number, k: number): void => {
     sample(u, c, eq, sq);
-    const local = quadratic ? [k, (k + 1) % 3, 3 + k] : [k, (k + 1) % 3];
-    for (const a of local) accumulate(pk, sq, 4 * a, cv.xq[2 * a]!, cv.xq[2 * a + 1]!, pr);
+    for (const a of facetNodes[k]!) accumulate(pk, sq, 4 * a, cv.xq[2 * a]!, cv.xq[2 * a + 1]!, pr);
   };
   for (let f = 0; f < fs.cells.length; f++) {
     const c = fs.cells[f]!;
@@ -92,7 +92,8 @@ export function boundaryPeaks(p: ElasticityProblem, u: Float64Array, boundary: s
 }
 
 /**
- * Measure of a region and its first-order change: plane models give area (m² per m depth) and ∫ (ε_xx + ε_yy) dA;
+ * Measure of a region and its first-order change: plane models give area (m² per m depth) and ∫ (ε_xx + ε_yy) dA
+ * (the in-plane area change, also in plane stress and generalized plane strain);
  * axisymmetric models give volume (m³) and ∫ (ε_rr + ε_zz + u_r/r) dV. `relative` = change/measure.
  */
 export function regionMeasureChange(p: ElasticityProblem, u: Float64Array, region: string): { measure: number; change: number; relative: number } {

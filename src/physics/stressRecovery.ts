@@ -26,6 +26,7 @@ export function createStressSampler(p: ElasticityProblem, cv: CellValues = p.cv)
   const eps = new Float64Array(4);
   const { cellNodes, nodesPerCell: npc } = p.space.dofMap;
   const axi = p.formulation === 'axisymmetric';
+  const gps = p.formulation === 'generalizedPlaneStrain';
   const form = p.formulation;
   // Scale for "on the axis": relative to the mesh extent.
   let rmax = 0;
@@ -53,7 +54,7 @@ export function createStressSampler(p: ElasticityProblem, cv: CellValues = p.cv)
       if (axi) {
         const r = cv.xq[2 * q]!;
         eps[3] = r > rTiny ? ur / r : uxx;
-      } else eps[3] = 0;
+      } else eps[3] = gps ? p.axialStrain : 0;
       stressFromStrain(form, E[q]!, nu[q]!, beta[q]!, eps, stress, strain, 0, 4 * q);
     }
   };
