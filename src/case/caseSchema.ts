@@ -3,6 +3,7 @@ import { meshSpec } from './meshSpec.js';
 import { ohmicSpec } from './ohmicSpec.js';
 import { quantity } from './quantity.js';
 import { mechanicsSpec } from './mechanicsSpec.js';
+import { levelSetSpec, timeSpec, probesSpec } from './levelSetSpec.js';
 
 /** One material: the properties a physics needs. All SI. */
 export const materialSpec = z.object({
@@ -29,12 +30,17 @@ export const caseSchema = z.object({
   regions: z.record(z.string().min(1), z.string().min(1)).meta({ description: 'mesh region name → material name' }),
   ohmic: ohmicSpec.optional(),
   mechanics: mechanicsSpec.optional(),
+  levelSet: levelSetSpec.optional(),
+  time: timeSpec.optional(),
+  probes: probesSpec.default({ frontLines: [], currentBoundaries: [] }),
   outputs: z.object({
     vtu: z.boolean().default(true),
     png: z.boolean().default(true),
   }).strict().default({ vtu: true, png: true }),
 }).strict().refine((c) => c.ohmic !== undefined || c.mechanics !== undefined, {
   message: "a case needs at least one physics block: 'ohmic' or 'mechanics'",
+}).refine((c) => c.levelSet === undefined || (c.ohmic !== undefined && c.time !== undefined), {
+  message: "a 'levelSet' block needs an 'ohmic' block (the current drives the front) and a 'time' block",
 });
 
 export type CaseSpec = z.output<typeof caseSchema>;

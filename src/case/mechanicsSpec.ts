@@ -28,7 +28,7 @@ export const mechanicsBc = z.discriminatedUnion('type', [
 export type MechanicsBcSpec = z.output<typeof mechanicsBc>;
 
 export const mechanicsSpec = z.object({
-  formulation: z.enum(['planeStrain', 'planeStress', 'axisymmetric']).optional()
+  formulation: z.enum(['planeStrain', 'planeStress', 'generalizedPlaneStrain', 'axisymmetric']).optional()
     .meta({ description: "default: planeStrain for plane geometry, axisymmetric for axisymmetric geometry" }),
   strainMeasure: z.enum(['engineering', 'logarithmic', 'linearized']).default('engineering').meta({
     description: 'swelling eigenstrain from V/V0: engineering Vr^(1/3) − 1 (reproduces the volume), logarithmic ln(Vr)/3, linearized (Vr − 1)/3 (physics-reference §5)',

@@ -15,6 +15,8 @@ import { splitMeshByRegion } from '../physics/stressRecovery.js';
 import { setupOhmicStage, runOhmicStage } from './ohmicStage.js';
 import { setupMechanicsStage, runMechanicsStage } from './mechanicsStage.js';
 import { createFieldCollector, writeFieldsVtu, writePictures } from './fieldOutput.js';
+import { runTransient } from './runTransient.js';
+import { createProgress, type Progress } from '../io/progress.js';
 
 export interface RunOptions {
   /** Directory of the case file: relative mesh paths resolve against it. */
@@ -23,6 +25,8 @@ export interface RunOptions {
   readonly outDir: string;
   /** Diagnostics sink (stderr lines in the CLI). */
   readonly log?: (line: string) => void;
+  /** Progress of time loops (default: none). */
+  readonly progress?: Progress;
 }
 
 export interface RunResult {
@@ -57,7 +61,16 @@ export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
     const solverReports: Record<string, unknown> = {};
     const dofs: Record<string, number> = {};
     const assumptions: Record<string, unknown> = {};
-    if (spec.ohmic) {
+    const files: string[] = [];
+    if (spec.levelSet) {
+      const r = time('timeLoop', () => runTransient(rc, stage, opts.progress ?? createProgress({ quiet: true }), log));
+      files.push(...r.files);
+      Object.assign(metrics, r.metrics);
+      Object.assign(solverReports, r.solverReports);
+      Object.assign(assumptions, r.assumptions);
+      Object.assign(dofs, r.dofs);
+      if (rc.mechanics) assumptions.mechanics = { formulation: rc.mechanics.formulation, strainMeasure: rc.mechanics.strainMeasure, boundaryConditions: rc.mechanics.bcs };
+    } else if (spec.ohmic) {
       const st = time('ohmicSetup', () => setupOhmicStage(rc));
       dofs.potential = st.problem.space.nDofs;
       log(`ohmic: ${dofs.potential} unknowns, solver ${st.solver.name}`);
@@ -66,7 +79,7 @@ export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
       metrics.ohmic = r.metrics;
       log(`ohmic: ${r.sol.report.iterations} iterations, relative residual ${r.sol.report.relResidual.toExponential(2)}, conservation ${r.sol.conservationError.toExponential(2)}`);
     }
-    if (spec.mechanics) {
+    if (spec.mechanics && !spec.levelSet) {
       const m = rc.mechanics!;
       const st = time('mechanicsSetup', () => setupMechanicsStage(rc));
       dofs.displacement = st.problem.space.nDofs;
@@ -83,8 +96,7 @@ export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
       log(`mechanics: ${r.sol.report.iterations} iterations, relative residual ${r.sol.report.relResidual.toExponential(2)}`);
     }
 
-    const files: string[] = [];
-    time('output', () => {
+    if (!spec.levelSet) time('output', () => {
       if (spec.outputs.vtu) {
         files.push(writeFieldsVtu(stage, mesh, fields, 'fields'));
         stage.writeText('fields.pvd', writePvd([{ time: 0, file: 'fields.vtu' }]));

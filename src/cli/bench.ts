@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runPoissonBench } from '../bench/poissonBench.js';
+import { runElasticityBench } from '../bench/elasticityBench.js';
 import { UsageError } from './usageError.js';
 
 export function cmdBench(args: string[]): number {
@@ -29,8 +30,11 @@ export function cmdBench(args: string[]): number {
     case 'poisson':
       result = { ...runPoissonBench(n, { preconditioner: pc }) };
       break;
+    case 'elasticity':
+      result = { ...runElasticityBench(n) };
+      break;
     default:
-      throw new UsageError(`bench needs a problem: poisson (got '${problem ?? ''}')`);
+      throw new UsageError(`bench needs a problem: poisson or elasticity (got '${problem ?? ''}')`);
   }
   if (parsed.values.json) process.stdout.write(JSON.stringify(result) + '\n');
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(12)} ${typeof v === 'number' ? +v.toPrecision(6) : v}\n`);

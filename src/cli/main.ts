@@ -8,6 +8,7 @@ import { readCaseFile } from '../case/parseCase.js';
 import { caseJsonSchema } from '../case/caseSchema.js';
 import { CaseError } from '../case/caseError.js';
 import { runCase, ECMFEM_VERSION } from '../case/runCase.js';
+import { createProgress } from '../io/progress.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
 import { UsageError } from './usageError.js';
 import { cmdBench } from './bench.js';
@@ -68,7 +69,7 @@ function cmdRun(args: string[]): number {
   const outDir = resolve(parsed.values.out ?? `results/${spec.name}`);
   const quiet = parsed.values.quiet ?? false;
   const log = quiet ? () => {} : (line: string) => process.stderr.write(`[ecmfem] ${line}\n`);
-  runCase(spec, { caseDir: dirname(resolve(caseFile)), outDir, log });
+  runCase(spec, { caseDir: dirname(resolve(caseFile)), outDir, log, progress: createProgress({ quiet }) });
   if (!quiet) process.stderr.write(`[ecmfem] done: ${outDir}/results.json\n`);
   return 0;
 }

@@ -5,8 +5,11 @@
  * three seed papers, 'assumption' = a modelling choice with no measured value behind it.
  */
 
-/** Confidence tag of a value (physics-reference header, plus 'assumption' for pure modelling choices). */
-export type Confidence = 'V' | 'K' | 'D' | 'seed' | 'assumption';
+/**
+ * Confidence tag of a value (physics-reference header), plus 'assumption' for pure modelling choices and 'user'
+ * for a value supplied in a case file (override).
+ */
+export type Confidence = 'V' | 'K' | 'D' | 'seed' | 'assumption' | 'user';
 
 /** A value with its unit, citation and confidence; `range` = the spread the source quotes, same unit. */
 export interface SourcedValue {

@@ -58,3 +58,49 @@ export function nodalCurrentDensity(p: OhmicProblem, V: Float64Array): Float64Ar
   }
   return out;
 }
+
+/**
+ * Normal current density entering the body through each facet of a named boundary: j_in = −J_cell·n
+ * (n the outward normal of the facet's cell, J the cell average), A/m². Returns per facet [nFacets]
+ * the value, the facet measure w (length in plane models, area 2πr·length in axisymmetric ones) and the
+ * facet midpoint [nFacets × 2]. On an interior interface the facets' own cells decide the side.
+ */
+export function boundaryCurrentProfile(p: OhmicProblem, Jcell: Float64Array, boundary: string): { jIn: Float64Array; weight: Float64Array; midpoint: Float64Array } {
+  const f = p.mesh.boundaries.get(boundary);
+  if (!f) throw new Error(`unknown boundary '${boundary}'`);
+  const n = f.cells.length;
+  const jIn = new Float64Array(n), weight = new Float64Array(n), midpoint = new Float64Array(2 * n);
+  const fv = p.fv;
+  for (let k = 0; k < n; k++) {
+    const c = f.cells[k]!;
+    fv.reinit(c, f.localFacets[k]!);
+    let w = 0, jn = 0, mx = 0, my = 0;
+    for (let q = 0; q < fv.nQuad; q++) {
+      const ds = fv.ds[q]!;
+      w += ds;
+      jn -= (Jcell[2 * c]! * fv.normal[2 * q]! + Jcell[2 * c + 1]! * fv.normal[2 * q + 1]!) * ds;
+      mx += fv.xq[2 * q]! * ds;
+      my += fv.xq[2 * q + 1]! * ds;
+    }
+    jIn[k] = jn / w;
+    weight[k] = w;
+    midpoint[2 * k] = mx / w;
+    midpoint[2 * k + 1] = my / w;
+  }
+  return { jIn, weight, midpoint };
+}
+
+/** Non-uniformity of a boundary current profile: weighted mean, coefficient of variation, max/mean. */
+export function currentNonUniformity(profile: { jIn: Float64Array; weight: Float64Array }): { mean: number; cv: number; maxOverMean: number } {
+  let W = 0, m = 0;
+  for (let k = 0; k < profile.jIn.length; k++) { W += profile.weight[k]!; m += profile.weight[k]! * profile.jIn[k]!; }
+  m /= W;
+  let v = 0, mx = -Infinity;
+  for (let k = 0; k < profile.jIn.length; k++) {
+    const d = profile.jIn[k]! - m;
+    v += profile.weight[k]! * d * d;
+    mx = Math.max(mx, profile.jIn[k]!);
+  }
+  const sd = Math.sqrt(v / W);
+  return { mean: m, cv: m !== 0 ? sd / Math.abs(m) : NaN, maxOverMean: m !== 0 ? mx / m : NaN };
+}

@@ -1,0 +1,117 @@
+/**
+ * Builds the coupled lithiation model of a case (Ohm + level set [+ mechanics]) from its resolved form:
+ * phase properties from the named materials, the front density ρ, the level-set BCs and the initial φ.
+ */
+import { createLevelSetProblem, initializeLevelSet, type LevelSetBc } from '../physics/levelSet.js';
+import { phiFromSignedDistance, planeSignedDistance, circleSignedDistance, boundarySignedDistance } from '../physics/signedDistance.js';
+import { connectPhaseHooks, type CoupledModel, type CoupledState, type PhaseProperties } from '../physics/coupledStep.js';
+import { eigenstrainFromVolumeRatio } from '../materials/swelling.js';
+import { frontDensity } from '../materials/capacity.js';
+import { FARADAY, M_LI } from '../materials/constants.js';
+import type { ResolvedCase } from './resolveCase.js';
+import type { LevelSetSpec } from './levelSetSpec.js';
+import { CaseError } from './caseError.js';
+import { setupOhmicStage } from './ohmicStage.js';
+import { setupMechanicsStage } from './mechanicsStage.js';
+import { solverFromSpec } from './createSolver.js';
+
+export interface TransientSetup {
+  readonly model: CoupledModel;
+  readonly state: CoupledState;
+  /** What results.json states about the model's choices. */
+  readonly assumptions: Record<string, unknown>;
+  /** x of the reacted phase (for capacity in mAh/g). */
+  readonly xReacted: number;
+}
+
+function phaseOf(rc: ResolvedCase, name: string, path: string, withMechanics: boolean): PhaseProperties {
+  const m = rc.spec.materials[name];
+  if (!m) throw new CaseError(path, `unknown material '${name}'; materials are ${Object.keys(rc.spec.materials).map((k) => `'${k}'`).join(', ')}`);
+  if (m.conductivity === undefined) throw new CaseError(`materials.${name}.conductivity`, 'required by the level-set model (S/m, > 0)');
+  if (withMechanics && (m.youngsModulus === undefined || m.poissonRatio === undefined)) {
+    throw new CaseError(`materials.${name}`, 'youngsModulus and poissonRatio are required by the mechanics of the level-set model');
+  }
+  const measure = rc.mechanics?.strainMeasure ?? 'engineering';
+  const beta = m.volumeRatio !== undefined ? eigenstrainFromVolumeRatio(m.volumeRatio, measure) : (m.eigenstrain ?? 0);
+  return { sigma: m.conductivity, E: m.youngsModulus ?? 0, nu: m.poissonRatio ?? 0, beta };
+}
+
+export function setupTransient(rc: ResolvedCase): TransientSetup {
+  const spec = rc.spec;
+  const ls: LevelSetSpec = spec.levelSet!;
+  const mesh = rc.mesh;
+  for (const [i, r] of ls.regions.entries()) {
+    if (!mesh.regionNames.includes(r)) throw new CaseError(`levelSet.regions[${i}]`, `unknown region '${r}'; the mesh has ${mesh.regionNames.map((x) => `'${x}'`).join(', ')}`);
+  }
+  const names = [...mesh.boundaries.keys()];
+  const checkB = (b: string, path: string) => {
+    if (!mesh.boundaries.has(b)) throw new CaseError(path, `unknown boundary '${b}'; the mesh has ${names.map((x) => `'${x}'`).join(', ')}`);
+  };
+  ls.inflow.forEach((b, i) => checkB(b, `levelSet.inflow[${i}]`));
+  ls.outflow.forEach((b, i) => checkB(b, `levelSet.outflow[${i}]`));
+  const stop = spec.time!.stopAt.frontReaches;
+  if (stop) checkB(stop, 'time.stopAt.frontReaches');
+  const withMech = spec.mechanics !== undefined;
+  const unreacted = phaseOf(rc, ls.unreactedMaterial, 'levelSet.unreactedMaterial', withMech);
+  const reacted = phaseOf(rc, ls.reactedMaterial, 'levelSet.reactedMaterial', withMech);
+
+  const bcs: LevelSetBc[] = [
+    ...ls.inflow.map((boundary) => ({ type: 'inflow' as const, boundary, value: 0 })),
+    ...ls.outflow.map((boundary) => ({ type: 'outflow' as const, boundary })),
+  ];
+  for (const bc of spec.ohmic!.boundaryConditions) {
+    if (bc.type === 'periodic') bcs.push({ type: 'periodic', boundary: bc.boundary, master: bc.master });
+  }
+  let lsProblem;
+  try {
+    lsProblem = createLevelSetProblem(mesh, {
+      order: spec.elementOrder, axisymmetric: rc.axisymmetric, activeRegions: ls.regions, bcs,
+      ...(ls.epsilon !== 'auto' ? { epsilon: ls.epsilon } : {}), ...(ls.gamma !== 'auto' ? { gamma: ls.gamma } : {}),
+      picardMaxIterations: ls.picardIterations,
+    });
+  } catch (e) {
+    throw new CaseError('levelSet', (e as Error).message);
+  }
+  const eps = lsProblem.epsilon;
+  const init = ls.initial;
+  let s: ((x: number, y: number) => number) | null = null;
+  if (init.type === 'plane') s = planeSignedDistance(init.point, init.normal);
+  else if (init.type === 'circle') s = circleSignedDistance(init.center, init.radius, init.inside === 'unreacted' ? 'positive' : 'negative');
+  else if (init.type === 'boundary') {
+    checkB(init.boundary, 'levelSet.initial.boundary');
+    const d = boundarySignedDistance(mesh, init.boundary, { side: () => true });
+    s = (x, y) => d(x, y) - init.offset;
+  }
+  const lsState = initializeLevelSet(lsProblem, s ? (x, y) => phiFromSignedDistance(s!(x, y), eps) : () => 1);
+
+  const fd = 'value' in ls.frontDensity
+    ? { rho: ls.frontDensity.value, x: 3.75, reading: 'user', description: `user value ρ = ${ls.frontDensity.value} kg/m³` }
+    : frontDensity(ls.frontDensity.reading, ls.frontDensity.x);
+  const ohmic = setupOhmicStage(rc);
+  const mech = withMech ? setupMechanicsStage(rc) : null;
+  const model: CoupledModel = {
+    ohmic: ohmic.problem, ohmicSolver: ohmic.solver,
+    levelSet: lsProblem, levelSetSolver: solverFromSpec(ls.solver, lsProblem.space.nDofs, false),
+    mechanics: mech?.problem ?? null, mechanicsSolver: mech?.solver ?? null,
+    mechanicsEvery: spec.time!.mechanicsEvery, unreacted, reacted, blending: ls.blending,
+    velocityPerCurrent: M_LI / (FARADAY * fd.rho),
+  };
+  const state: CoupledState = {
+    ls: lsState, V: null, Jcell: null, u: null, velocity: new Float64Array(2 * mesh.nCells), step: 0, time: 0,
+  };
+  connectPhaseHooks(model, state);
+  return {
+    model, state, xReacted: fd.x,
+    assumptions: {
+      levelSet: {
+        form: 'conservative (Olsson–Kreiss, COMSOL Level Set), P' + spec.elementOrder + ', SUPG, BDF2, Picard on the compression term',
+        reinitialization: 'none separate: the compression term γ∇·(ε∇φ − φ(1−φ)n̂) keeps the profile',
+        epsilon: eps, epsilonRule: ls.epsilon === 'auto' ? 'h_max/2 over the active cells' : 'user',
+        gamma: ls.gamma === 'auto' ? 'running max|u|' : ls.gamma, picardIterations: ls.picardIterations,
+        frontDensity: fd, velocityPerCurrent: model.velocityPerCurrent,
+        unreacted: { material: ls.unreactedMaterial, ...unreacted }, reacted: { material: ls.reactedMaterial, ...reacted },
+        blending: { ...ls.blending, poissonRatio: 'linear' }, inflow: ls.inflow, outflow: ls.outflow, initial: init,
+      },
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Public API of the mesh layer. */
+export { TRI_FACET_VERTICES, cellNode, cellsOfRegions, regionIndex } from './mesh.js';
+export type { CellType, FacetSet, Mesh } from './mesh.js';
+export { createMesh } from './createMesh.js';
+export type { CreateMeshInput, FacetSetInput } from './createMesh.js';
+export { boundaryFacets, buildEdges, facetNodes, interfaceFacets } from './topology.js';
+export type { EdgeTopology } from './topology.js';
+export { elevateToP2 } from './elevate.js';
+export type { MidsideProjection } from './elevate.js';
+export { refineUniform } from './refine.js';
+export { validateMesh } from './validate.js';
+export type { MeshValidation } from './validate.js';
+export { cellAreas, meshStatistics } from './statistics.js';
+export type { MeshStatistics } from './statistics.js';
+export { meshFromJson, meshToJson } from './meshJson.js';
+export type { MeshJson } from './meshJson.js';
+export { gradedCoordinates } from './generators/structuredGrid.js';
+export type { DiagonalType } from './generators/structuredGrid.js';
+export { unitSquareMesh } from './generators/unitSquare.js';
+export { rectangleLayersMesh } from './generators/rectangleLayers.js';
+export type { LayerSpec, RectangleLayersOptions, XBreak } from './generators/rectangleLayers.js';
+export { diskMesh } from './generators/disk.js';
+export type { DiskOptions } from './generators/disk.js';
+export { annulusMesh } from './generators/annulus.js';
+export type { AnnulusOptions } from './generators/annulus.js';
+export type { ArcSpec, Sector, ShellSpec } from './generators/rings.js';

@@ -1,0 +1,159 @@
+import type { CsrMatrix } from '../../linalg/csr.js';
+
+/**
+ * Rectangular CSR used inside AMG for prolongators P [nRows × nCols], restrictions R = Pᵀ and products A·P.
+ * Same layout as {@link CsrMatrix}: `rowPtr` [nRows+1], `colIdx` [nnz] sorted ascending within each row,
+ * `values` [nnz]. Patterns are built once (symbolic) and values refilled on reuse (numeric).
+ */
+export interface SparseRect {
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly values: Float64Array;
+}
+
+/** A square CSR matrix seen as a {@link SparseRect}, sharing its arrays. */
+export function rectView(A: CsrMatrix): SparseRect {
+  return { nRows: A.n, nCols: A.n, rowPtr: A.rowPtr, colIdx: A.colIdx, values: A.values };
+}
+
+/** Growable pair of column/value buffers for row-by-row construction of a sparse product. */
+export class RowBuilder {
+  col: Int32Array;
+  val: Float64Array;
+  nz = 0;
+  constructor(capacity: number) {
+    this.col = new Int32Array(Math.max(16, capacity));
+    this.val = new Float64Array(Math.max(16, capacity));
+  }
+  /** Makes room for `extra` more entries (geometric growth: amortised O(1) per entry). */
+  reserve(extra: number): void {
+    if (this.nz + extra <= this.col.length) return;
+    const cap = Math.max(2 * this.col.length, this.nz + extra);
+    const c = new Int32Array(cap); c.set(this.col.subarray(0, this.nz)); this.col = c;
+    const v = new Float64Array(cap); v.set(this.val.subarray(0, this.nz)); this.val = v;
+  }
+  /** Sorts columns of the row that started at `start` and copies the accumulated values `acc[col]` in. */
+  finishRow(start: number, acc: Float64Array): void {
+    const col = this.col, val = this.val, end = this.nz;
+    for (let i = start + 1; i < end; i++) { // insertion sort: rows are short (≤ ~100 entries)
+      const v = col[i]!;
+      let j = i - 1;
+      while (j >= start && col[j]! > v) { col[j + 1] = col[j]!; j--; }
+      col[j + 1] = v;
+    }
+    for (let s = start; s < end; s++) val[s] = acc[col[s]!]!;
+  }
+}
+
+/**
+ * C = A·B, pattern and values in one pass (Gustavson row by row: a marker array and a dense accumulator
+ * over the columns of B instead of per-entry maps). Columns sorted within rows.
+ * With `skipZeros`, entries of A stored as exact zeros add nothing to the pattern (the P1 Laplacian on
+ * right-angled meshes stores 2 zeros per row, which would otherwise widen every product); without it the
+ * pattern is structural, so {@link productValues} can refill it for any values on the same patterns.
+ */
+export function multiply(A: SparseRect, B: SparseRect, skipZeros = false): SparseRect {
+  const nRows = A.nRows, nCols = B.nCols;
+  const aPtr = A.rowPtr, aCol = A.colIdx, aVal = A.values, bPtr = B.rowPtr, bCol = B.colIdx, bVal = B.values;
+  const marker = new Int32Array(nCols).fill(-1);
+  const acc = new Float64Array(nCols);
+  const rowPtr = new Int32Array(nRows + 1);
+  const out = new RowBuilder(aPtr[nRows]! + bPtr[B.nRows]!);
+  for (let i = 0; i < nRows; i++) {
+    const start = out.nz;
+    const aEnd = aPtr[i + 1]!;
+    for (let a = aPtr[i]!; a < aEnd; a++) {
+      const j = aCol[a]!;
+      const av = aVal[a]!;
+      if (skipZeros && av === 0) continue;
+      const b0 = bPtr[j]!, bEnd = bPtr[j + 1]!;
+      out.reserve(bEnd - b0);
+      const col = out.col;
+      for (let b = b0; b < bEnd; b++) {
+        const c = bCol[b]!;
+        if (marker[c] !== i) { marker[c] = i; acc[c] = av * bVal[b]!; col[out.nz++] = c; }
+        else acc[c]! += av * bVal[b]!;
+      }
+    }
+    out.finishRow(start, acc);
+    rowPtr[i + 1] = out.nz;
+  }
+  return { nRows, nCols, rowPtr, colIdx: out.col.slice(0, out.nz), values: out.val.slice(0, out.nz) };
+}
+
+/**
+ * Numeric product C = A·B into the values of `C`, whose pattern must contain that of A·B (from
+ * {@link multiply}). `pos` is scratch [B.nCols]; its contents on entry do not matter.
+ */
+export function productValues(A: SparseRect, B: SparseRect, C: SparseRect, pos: Int32Array): void {
+  const aPtr = A.rowPtr, aCol = A.colIdx, aVal = A.values;
+  const bPtr = B.rowPtr, bCol = B.colIdx, bVal = B.values;
+  const cPtr = C.rowPtr, cCol = C.colIdx, cVal = C.values;
+  for (let i = 0; i < A.nRows; i++) {
+    const cEnd = cPtr[i + 1]!;
+    for (let s = cPtr[i]!; s < cEnd; s++) { pos[cCol[s]!] = s; cVal[s] = 0; }
+    const aEnd = aPtr[i + 1]!;
+    for (let a = aPtr[i]!; a < aEnd; a++) {
+      const av = aVal[a]!;
+      if (av === 0) continue;
+      const j = aCol[a]!;
+      const bEnd = bPtr[j + 1]!;
+      for (let b = bPtr[j]!; b < bEnd; b++) cVal[pos[bCol[b]!]!]! += av * bVal[b]!;
+    }
+  }
+}
+
+/** Transpose pattern and values of P, plus `slotOf` [nnz]: P slot s lands in R slot slotOf[s] (for numeric reuse). */
+export function transposeWithMap(P: SparseRect): { R: SparseRect; slotOf: Int32Array } {
+  const { nRows, nCols, rowPtr, colIdx } = P;
+  const nz = rowPtr[nRows]!;
+  const rPtr = new Int32Array(nCols + 1);
+  for (let s = 0; s < nz; s++) rPtr[colIdx[s]! + 1]!++;
+  for (let c = 0; c < nCols; c++) rPtr[c + 1]! += rPtr[c]!;
+  const fill = rPtr.slice(0, nCols);
+  const rCol = new Int32Array(nz);
+  const slotOf = new Int32Array(nz);
+  // Rows of P are visited in order, so each row of R receives its columns ascending.
+  for (let i = 0; i < nRows; i++) {
+    const end = rowPtr[i + 1]!;
+    for (let s = rowPtr[i]!; s < end; s++) {
+      const t = fill[colIdx[s]!]!++;
+      rCol[t] = i;
+      slotOf[s] = t;
+    }
+  }
+  const R: SparseRect = { nRows: nCols, nCols: nRows, rowPtr: rPtr, colIdx: rCol, values: new Float64Array(nz) };
+  transposeValues(P, R, slotOf);
+  return { R, slotOf };
+}
+
+/** Refills R = Pᵀ values from P through the slot map of {@link transposeWithMap}. */
+export function transposeValues(P: SparseRect, R: SparseRect, slotOf: Int32Array): void {
+  const pv = P.values, rv = R.values;
+  const nz = P.rowPtr[P.nRows]!;
+  for (let s = 0; s < nz; s++) rv[slotOf[s]!] = pv[s]!;
+}
+
+/** y = M·x for a rectangular M. */
+export function rectMul(M: SparseRect, x: Float64Array, y: Float64Array): void {
+  const { nRows, rowPtr, colIdx, values } = M;
+  for (let i = 0; i < nRows; i++) {
+    let s = 0;
+    const end = rowPtr[i + 1]!;
+    for (let k = rowPtr[i]!; k < end; k++) s += values[k]! * x[colIdx[k]!]!;
+    y[i] = s;
+  }
+}
+
+/** y += M·x for a rectangular M (prolongation of a coarse correction). */
+export function rectMulAdd(M: SparseRect, x: Float64Array, y: Float64Array): void {
+  const { nRows, rowPtr, colIdx, values } = M;
+  for (let i = 0; i < nRows; i++) {
+    let s = 0;
+    const end = rowPtr[i + 1]!;
+    for (let k = rowPtr[i]!; k < end; k++) s += values[k]! * x[colIdx[k]!]!;
+    y[i]! += s;
+  }
+}
