@@ -11,7 +11,7 @@ export const AUTO_DIRECT_LIMIT = 20_000;
  * otherwise. `symmetric` = false switches 'auto' to GMRES + ILU(0) for large nonsymmetric systems.
  */
 export function solverFromSpec(spec: LinearSolverSpec, nDofs: number, symmetric = true,
-  nearNullspace?: { modes: Float64Array; k: number; blockSize: number }): LinearSolver {
+  nearNullspace?: { modes: Float64Array; k: number; blockSize: number }, blockSize?: number): LinearSolver {
   let method = spec.method;
   let preconditioner = spec.preconditioner;
   if (method === 'auto') {
@@ -22,6 +22,6 @@ export function solverFromSpec(spec: LinearSolverSpec, nDofs: number, symmetric 
   if (preconditioner === undefined) preconditioner = method === 'cg' ? 'amg' : method === 'direct' ? 'none' : 'ilu0';
   const amg = () => createAmgPreconditioner(nearNullspace
     ? { nearNullspace: nearNullspace.modes, k: nearNullspace.k, blockSize: nearNullspace.blockSize }
-    : {});
+    : { blockSize: blockSize ?? 1 });
   return createLinearSolver({ method, preconditioner, relTol: spec.relTol, maxIter: spec.maxIter }, amg);
 }

@@ -25,8 +25,10 @@ export function setupMechanicsStage(rc: ResolvedCase): MechanicsStage {
     coords[2 * i] = rc.mesh.points[2 * pt]!;
     coords[2 * i + 1] = rc.mesh.points[2 * pt + 1]!;
   }
-  const modes = rigidBodyModes2D(coords);
-  const solver = solverFromSpec(rc.spec.mechanics!.solver, problem.space.nDofs, true, { modes, k: 3, blockSize: 2 });
+  // Plane models: the 3 rigid-body modes are AMG's near-nullspace. Axisymmetric: only u_z = const costs no
+  // energy (u_r = const strains the hoop direction), so AMG keeps its default per-component translations.
+  const nullspace = m.formulation === 'axisymmetric' ? undefined : { modes: rigidBodyModes2D(coords), k: 3, blockSize: 2 };
+  const solver = solverFromSpec(rc.spec.mechanics!.solver, problem.space.nDofs, true, nullspace, 2);
   return { problem, solver };
 }
 

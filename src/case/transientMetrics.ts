@@ -60,18 +60,27 @@ export function stressRow(model: CoupledModel, state: CoupledState): Row {
     vmMax = Math.max(vmMax, pk.maxVonMises);
   }
   row.vonMisesMax = vmMax;
-  const inv = stressInvariants(cellAverages(p, u).stress);
+  const { stress } = cellAverages(p, u);
+  const inv = stressInvariants(stress);
   const ls = model.levelSet, phi = state.ls.phi;
   const npc = ls.space.dofMap.nodesPerCell;
   let frontVm = 0, frontHyd = 0;
+  // Mean stress of the fully reacted cells (every vertex φ < 0.01): the far-from-front state.
+  const reacted = [0, 0, 0, 0];
+  let nReacted = 0;
   for (let c = 0; c < p.mesh.nCells; c++) {
     if (!ls.cellActive[c]) continue;
-    let m = 0;
-    for (let a = 0; a < 3; a++) m += phi[ls.space.dofMap.cellNodes[c * npc + a]!]!;
+    let m = 0, mx = 0;
+    for (let a = 0; a < 3; a++) { const v = phi[ls.space.dofMap.cellNodes[c * npc + a]!]!; m += v; mx = Math.max(mx, v); }
     m /= 3;
+    if (mx < 0.01) { for (let k = 0; k < 4; k++) reacted[k]! += stress[4 * c + k]!; nReacted++; }
     if (m < 0.05 || m > 0.95) continue;
     frontVm = Math.max(frontVm, inv.vonMises[c]!);
     frontHyd = Math.min(frontHyd, inv.hydrostatic[c]!);
+  }
+  if (nReacted > 0) {
+    const names = p.formulation === 'axisymmetric' ? ['rr', 'zz', 'rz', 'tt'] : ['xx', 'yy', 'xy', 'zz'];
+    names.forEach((n, k) => { row[`reactedStressMean.${n}`] = reacted[k]! / nReacted; });
   }
   row.frontVonMisesMax = frontVm;
   row.frontHydrostaticMin = frontHyd;
