@@ -7,13 +7,23 @@ import { levelSetSpec, timeSpec, probesSpec } from './levelSetSpec.js';
 
 /** One material: the properties a physics needs. All SI. */
 export const materialSpec = z.object({
+  library: z.string().min(1).optional().meta({
+    description: "a named library material (c-Si, a-Si, LixSi, Li2.5Si, Li12Si7, Li15Si4, Li21Si5, Li6PS5Cl, 75Li2S-25P2S5, 80Li2S-20P2S5, Li3InCl6, …); the other keys override its values",
+  }),
+  x: z.number().gt(0).max(4.4).optional().meta({ description: 'x in LixSi for the LixSi library material' }),
+  density: quantity('density', { exclusiveMin: 0 }).optional(),
   conductivity: quantity('conductivity', { exclusiveMin: 0 }, 'electrical (or ionic) conductivity σ').optional(),
   youngsModulus: quantity('stress', { exclusiveMin: 0 }, "Young's modulus E").optional(),
   poissonRatio: z.number().gt(-1).lt(0.5).optional().meta({ description: 'Poisson ratio ν, in (−1, 0.5)' }),
   volumeRatio: z.number().gt(0).max(10).optional()
     .meta({ description: 'swelling V/V0 relative to the stress-free reference (the strain measure turns it into β)' }),
   eigenstrain: z.number().gt(-1).lt(2).optional().meta({ description: 'isotropic eigenstrain β directly (instead of volumeRatio)' }),
+  siVolumeRatio: z.number().gt(0).max(10).optional().meta({
+    description: 'V/V0 relative to unlithiated Si: the swelling of this material when it is the reacted phase of a level set (set from the library for Li–Si phases)',
+  }),
   description: z.string().optional(),
+  /** Filled by the library resolution (not by users): where each value came from. */
+  provenance: z.record(z.string(), z.unknown()).optional(),
 }).strict();
 
 export const caseSchema = z.object({

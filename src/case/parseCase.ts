@@ -2,6 +2,38 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { caseSchema, type CaseSpec } from './caseSchema.js';
 import { CaseError, formatPath } from './caseError.js';
+import { resolveLibraryMaterial, type MaterialOverrides } from '../materials/library.js';
+
+/**
+ * Replaces `library` references by the library's values with the case's overrides applied (all SI by now),
+ * keeping the provenance (library value, override, source, confidence) for results.json.
+ */
+function applyMaterialLibrary(spec: CaseSpec): CaseSpec {
+  for (const [name, m] of Object.entries(spec.materials)) {
+    if (!m.library) continue;
+    const overrides: MaterialOverrides = {};
+    for (const k of ['conductivity', 'youngsModulus', 'poissonRatio', 'volumeRatio', 'density', 'x'] as const) {
+      const v = m[k];
+      if (v !== undefined) overrides[k] = v;
+    }
+    let res;
+    try {
+      res = resolveLibraryMaterial(m.library, overrides);
+    } catch (e) {
+      throw new CaseError(`materials.${name}.library`, (e as Error).message);
+    }
+    const r = res.record;
+    spec.materials[name] = {
+      ...m, conductivity: r.conductivity, youngsModulus: r.youngsModulus, poissonRatio: r.poissonRatio,
+      // The library's V/V0 is relative to unlithiated Si: it drives swelling only where this material is the
+      // reacted phase of a level set, never as a region's own eigenstrain (a Li21Si5 layer is stress-free as built).
+      ...(r.volumeRatio !== undefined ? { siVolumeRatio: r.volumeRatio } : {}),
+      ...(r.density !== undefined ? { density: r.density } : {}),
+      provenance: res.provenance as unknown as Record<string, unknown>,
+    };
+  }
+  return spec;
+}
 
 /**
  * Validates a parsed JSON value as a case. Throws {@link CaseError} naming the JSON path of the first
@@ -9,7 +41,7 @@ import { CaseError, formatPath } from './caseError.js';
  */
 export function parseCase(json: unknown): CaseSpec {
   const r = caseSchema.safeParse(json);
-  if (r.success) return r.data;
+  if (r.success) return applyMaterialLibrary(r.data);
   const issue = mostSpecific(r.error.issues);
   throw new CaseError(formatPath(issue.path), describe(issue));
 }

@@ -32,7 +32,8 @@ function phaseOf(rc: ResolvedCase, name: string, path: string, withMechanics: bo
     throw new CaseError(`materials.${name}`, 'youngsModulus and poissonRatio are required by the mechanics of the level-set model');
   }
   const measure = rc.mechanics?.strainMeasure ?? 'engineering';
-  const beta = m.volumeRatio !== undefined ? eigenstrainFromVolumeRatio(m.volumeRatio, measure) : (m.eigenstrain ?? 0);
+  const vr = m.volumeRatio ?? m.siVolumeRatio;
+  const beta = vr !== undefined ? eigenstrainFromVolumeRatio(vr, measure) : (m.eigenstrain ?? 0);
   return { sigma: m.conductivity, E: m.youngsModulus ?? 0, nu: m.poissonRatio ?? 0, beta };
 }
 

@@ -36,15 +36,19 @@ export class TriangleLocator {
     this.npc = mesh.nodesPerCell ?? 3;
     const nCells = Math.floor(this.C.length / this.npc);
     let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+    let cellSize = 0;
     for (let c = 0; c < nCells; c++) {
+      let cx0 = Infinity, cy0 = Infinity, cx1 = -Infinity, cy1 = -Infinity;
       for (let a = 0; a < 3; a++) {
         const p = this.C[c * this.npc + a]!;
         const x = this.P[2 * p]!, y = this.P[2 * p + 1]!;
-        if (x < xmin) xmin = x;
-        if (x > xmax) xmax = x;
-        if (y < ymin) ymin = y;
-        if (y > ymax) ymax = y;
+        if (x < cx0) cx0 = x;
+        if (x > cx1) cx1 = x;
+        if (y < cy0) cy0 = y;
+        if (y > cy1) cy1 = y;
       }
+      xmin = Math.min(xmin, cx0); xmax = Math.max(xmax, cx1); ymin = Math.min(ymin, cy0); ymax = Math.max(ymax, cy1);
+      cellSize = Math.max(cellSize, cx1 - cx0, cy1 - cy0);
     }
     if (nCells === 0) { xmin = ymin = 0; xmax = ymax = 1; }
     const w = Math.max(xmax - xmin, 1e-300);
@@ -52,7 +56,8 @@ export class TriangleLocator {
     // About one bucket per cell, shaped like the bounding box.
     this.nx = Math.max(1, Math.min(4096, Math.round(Math.sqrt((nCells * w) / h))));
     this.ny = Math.max(1, Math.min(4096, Math.round(nCells / this.nx)));
-    const pad = 1e-12 * Math.max(w, h);
+    // Room for points up to the tolerance outside the mesh (same growth as bucketRange gives each cell).
+    const pad = Math.max(1e-12 * Math.max(w, h), 2 * tolerance * cellSize);
     this.x0 = xmin - pad;
     this.y0 = ymin - pad;
     this.dx = (w + 2 * pad) / this.nx;
