@@ -6,6 +6,8 @@ import { rectangleLayersMesh } from '../mesh/generators/rectangleLayers.js';
 import { diskMesh } from '../mesh/generators/disk.js';
 import { annulusMesh } from '../mesh/generators/annulus.js';
 import { meshFromJson } from '../mesh/meshJson.js';
+import { readGmsh } from '../mesh/gmsh/readGmsh.js';
+import { readMphtxt } from '../mesh/comsol/readMphtxt.js';
 import { refineUniform } from '../mesh/refine.js';
 import { elevateToP2 } from '../mesh/elevate.js';
 import { validateMesh } from '../mesh/validate.js';
@@ -46,14 +48,28 @@ export function buildMesh(spec: MeshSpec, order: 1 | 2, refine: number, caseDir:
         break;
       case 'file': {
         const path = resolve(caseDir, spec.path);
-        let json: unknown;
+        let data: Buffer;
         try {
-          json = JSON.parse(readFileSync(path, 'utf8'));
+          data = readFileSync(path);
         } catch (e) {
-          throw new CaseError('mesh.path', `cannot read mesh file '${path}': ${(e as Error).message}`);
+          throw new CaseError('mesh.path', `cannot read mesh file '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         }
-        mesh = meshFromJson(json);
-        if (spec.scale !== 1) for (let i = 0; i < mesh.points.length; i++) mesh.points[i] *= spec.scale;
+        const format = spec.format !== 'auto' ? spec.format
+          : path.endsWith('.msh') ? 'gmsh' : path.endsWith('.mphtxt') ? 'mphtxt' : 'json';
+        if (format === 'gmsh') mesh = readGmsh(data, { scale: spec.scale, requirePhysicalNames: true });
+        else if (format === 'mphtxt') {
+          const num = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v]));
+          mesh = readMphtxt(data.toString('utf8'), { scale: spec.scale, ...(spec.names ? { names: { domains: num(spec.names.domains), boundaries: num(spec.names.boundaries) } } : {}) });
+        } else {
+          let json: unknown;
+          try {
+            json = JSON.parse(data.toString('utf8'));
+          } catch (e) {
+            throw new CaseError('mesh.path', `mesh file '${path}' is not valid JSON: ${(e as Error).message}`);
+          }
+          mesh = meshFromJson(json);
+          if (spec.scale !== 1) for (let i = 0; i < mesh.points.length; i++) mesh.points[i] *= spec.scale;
+        }
         for (let k = 0; k < refine; k++) mesh = refineUniform(mesh);
         break;
       }

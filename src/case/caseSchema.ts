@@ -46,7 +46,8 @@ export const caseSchema = z.object({
   outputs: z.object({
     vtu: z.boolean().default(true),
     png: z.boolean().default(true),
-  }).strict().default({ vtu: true, png: true }),
+    comsolText: z.boolean().default(false).meta({ description: "also write fields.txt in COMSOL's spreadsheet text format" }),
+  }).strict().default({ vtu: true, png: true, comsolText: false }),
 }).strict().refine((c) => c.ohmic !== undefined || c.mechanics !== undefined, {
   message: "a case needs at least one physics block: 'ohmic' or 'mechanics'",
 }).refine((c) => c.levelSet === undefined || (c.ohmic !== undefined && c.time !== undefined), {

@@ -8,6 +8,7 @@ import type { Mesh } from '../mesh/mesh.js';
 import type { OutputStage } from '../io/atomicWrite.js';
 import { writeVtu } from '../io/vtu.js';
 import { renderFieldMap } from '../io/fieldMap.js';
+import { writeComsolText } from '../io/comsolText.js';
 import { splitMeshByRegion, type SplitMesh } from '../physics/stressRecovery.js';
 
 type Components = 1 | 2 | 3 | 4 | 9;
@@ -87,4 +88,29 @@ export function writePictures(stage: OutputStage, mesh: Mesh, fields: FieldColle
     }));
     return p.file;
   });
+}
+
+/**
+ * Writes the point fields as a COMSOL spreadsheet text export (`fields.txt`: % header lines, then x y and one
+ * column per scalar / vector component), so COMSOL users can load or compare them. Returns the file name.
+ */
+export function writeComsolExport(stage: OutputStage, mesh: Mesh, fields: FieldCollector, caseName: string, axisymmetric: boolean): string {
+  const cols: Record<string, Float64Array> = {};
+  const units: Record<string, string> = {};
+  for (const [label, arr] of Object.entries(fields.pointData)) {
+    const m = /^(.*?)\s*\[(.*)\]$/.exec(label);
+    const base = (m ? m[1]! : label).replace(/\s+/g, '_');
+    const unit = m ? m[2]! : '1';
+    const comps = axisymmetric ? ['r', 'z'] : ['x', 'y'];
+    for (let c = 0; c < arr.components; c++) {
+      const name = arr.components === 1 ? base : `${base}${comps[c] ?? c}`;
+      cols[name] = Float64Array.from({ length: mesh.nPoints }, (_, i) => arr.values[i * arr.components + c]!);
+      units[name] = unit;
+    }
+  }
+  stage.writeText('fields.txt', writeComsolText({
+    points: mesh.points, fields: cols, units, model: `ecmfem ${caseName}`, lengthUnit: 'm',
+    coordinateNames: axisymmetric ? ['r', 'z'] : ['x', 'y'],
+  }));
+  return 'fields.txt';
 }

@@ -59,7 +59,13 @@ export const annulusMeshSpec = z.object({
 
 export const fileMeshSpec = z.object({
   generator: z.literal('file'),
-  path: z.string().min(1).meta({ description: 'path of an ecmfem JSON mesh, relative to the case file' }),
+  path: z.string().min(1).meta({ description: 'mesh file, relative to the case file' }),
+  format: z.enum(['auto', 'json', 'gmsh', 'mphtxt']).default('auto')
+    .meta({ description: "'auto' from the extension: .json ecmfem JSON, .msh Gmsh 4.1/2.2 (physical groups → names), .mphtxt COMSOL" }),
+  names: z.object({
+    domains: z.record(z.string(), z.string()).default({}),
+    boundaries: z.record(z.string(), z.string()).default({}),
+  }).strict().optional().meta({ description: 'COMSOL entity numbers → names, e.g. {"domains": {"1": "si"}, "boundaries": {"3": "contact"}}' }),
   scale: z.number().positive().default(1).meta({ description: 'factor applied to the coordinates to get metres' }),
 }).strict();
 

@@ -14,7 +14,7 @@ import { writePvd } from '../io/pvd.js';
 import { splitMeshByRegion } from '../physics/stressRecovery.js';
 import { setupOhmicStage, runOhmicStage } from './ohmicStage.js';
 import { setupMechanicsStage, runMechanicsStage } from './mechanicsStage.js';
-import { createFieldCollector, writeFieldsVtu, writePictures } from './fieldOutput.js';
+import { createFieldCollector, writeFieldsVtu, writePictures, writeComsolExport } from './fieldOutput.js';
 import { runTransient } from './runTransient.js';
 import { createProgress, type Progress } from '../io/progress.js';
 
@@ -103,6 +103,7 @@ export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
         files.push('fields.pvd');
       }
       if (spec.outputs.png) files.push(...writePictures(stage, mesh, fields, spec.name, rc.axisymmetric));
+      if (spec.outputs.comsolText) files.push(writeComsolExport(stage, mesh, fields, spec.name, rc.axisymmetric));
     });
     const results = {
       ecmfem: ECMFEM_VERSION,

@@ -17,7 +17,7 @@ import { capacityPerSiMass } from '../materials/capacity.js';
 import type { ResolvedCase } from './resolveCase.js';
 import { setupTransient } from './transientSetup.js';
 import { frontRow, currentRow, stressRow, minPhiOnBoundary, type Row, type MetricsConfig } from './transientMetrics.js';
-import { createFieldCollector, writeFieldsVtu, writePictures, type FieldCollector } from './fieldOutput.js';
+import { createFieldCollector, writeFieldsVtu, writePictures, writeComsolExport, type FieldCollector } from './fieldOutput.js';
 import { addOhmicFields, pointValues } from './ohmicStage.js';
 import { addMechanicsFields } from './mechanicsStage.js';
 
@@ -139,6 +139,7 @@ export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Pro
     stage.writeText('fields.pvd', writePvd(snapshots));
     files.push('fields.pvd', ...snapshots.map((s) => s.file));
   }
+  if (spec.outputs.comsolText) files.push(writeComsolExport(stage, mesh, collect(true), spec.name, rc.axisymmetric));
   if (spec.outputs.png) {
     files.push(...writePictures(stage, mesh, collect(true), spec.name, rc.axisymmetric));
     const t = columns.time!;

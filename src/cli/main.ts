@@ -12,13 +12,15 @@ import { createProgress } from '../io/progress.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
 import { UsageError } from './usageError.js';
 import { cmdBench } from './bench.js';
+import { cmdCompare } from './compare.js';
 
 const HELP = `ecmfem ${ECMFEM_VERSION}: finite-element electro-chemo-mechanics of silicon anodes (2D plane / axisymmetric)
 
 Usage:
   ecmfem run CASE.json [--out DIR] [--quiet]   solve a case; results go to DIR (default results/<case name>)
   ecmfem schema                                print the case-file JSON Schema (for editor autocompletion)
-  ecmfem bench poisson --n N [--json]          the peers' unit-square benchmark (shared/peers/REPORT.md)
+  ecmfem bench poisson|elasticity --n N [--json] the peers' unit-square benchmarks (shared/peers/REPORT.md)
+  ecmfem compare OURS THEIRS --field NAME      L2/max differences between two results (VTU or COMSOL .txt)
   ecmfem --help | --version
 
 Outputs in DIR: results.json (metrics, solver reports, timings), fields.vtu + fields.pvd (ParaView),
@@ -47,6 +49,8 @@ export function main(argv: string[]): number {
         return cmdRun(rest);
       case 'bench':
         return cmdBench(rest);
+      case 'compare':
+        return cmdCompare(rest);
       default:
         throw new UsageError(`unknown command '${command}' (try: ecmfem --help)`);
     }
