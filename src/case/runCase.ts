@@ -15,7 +15,7 @@ import { splitMeshByRegion } from '../physics/stressRecovery.js';
 import { setupOhmicStage, runOhmicStage } from './ohmicStage.js';
 import { setupMechanicsStage, runMechanicsStage } from './mechanicsStage.js';
 import { createFieldCollector, writeFieldsVtu, writePictures, writeComsolExport } from './fieldOutput.js';
-import { runTransient } from './runTransient.js';
+import { runTransientSteps, RunInterrupted, type LoopCommand, type StepEvent } from './runTransient.js';
 import { createProgress, type Progress } from '../io/progress.js';
 
 export interface RunOptions {
@@ -27,6 +27,11 @@ export interface RunOptions {
   readonly log?: (line: string) => void;
   /** Progress of time loops (default: none). */
   readonly progress?: Progress;
+  /**
+   * Checkpointed run (time loops): outputs are staged in the fixed directory `.<out>.partial` so a killed run
+   * can continue; `resume` continues from the checkpoint found there.
+   */
+  readonly checkpointing?: { readonly resume: boolean };
 }
 
 export interface RunResult {
@@ -37,7 +42,17 @@ export interface RunResult {
 
 export const ECMFEM_VERSION = '0.1.0';
 
+/** Runs a case to completion. */
 export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
+  const gen = runCaseSteps(spec, opts);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Drives a case step by step; see {@link runTransientSteps} for the commands a driver may send. */
+export function* runCaseSteps(spec: CaseSpec, opts: RunOptions): Generator<StepEvent, RunResult, LoopCommand> {
   const log = opts.log ?? (() => {});
   const timings: Record<string, number> = {};
   const time = <T>(name: string, f: () => T): T => {
@@ -54,7 +69,7 @@ export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
   const stats = meshStatistics(mesh);
   log(`mesh: ${mesh.nCells} cells (${mesh.cellType}), ${mesh.nPoints} nodes, h ∈ [${stats.hMin.toExponential(2)}, ${stats.hMax.toExponential(2)}] m`);
 
-  const stage = createOutputStage(opts.outDir);
+  const stage = createOutputStage(opts.outDir, opts.checkpointing && spec.levelSet ? { resumable: opts.checkpointing } : {});
   try {
     const fields = createFieldCollector();
     const metrics: Record<string, unknown> = {};
@@ -63,7 +78,9 @@ export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
     const assumptions: Record<string, unknown> = {};
     const files: string[] = [];
     if (spec.levelSet) {
-      const r = time('timeLoop', () => runTransient(rc, stage, opts.progress ?? createProgress({ quiet: true }), log));
+      const t0 = performance.now();
+      const r = yield* runTransientSteps(rc, stage, opts.progress ?? createProgress({ quiet: true }), log, opts.checkpointing?.resume ?? false);
+      timings.timeLoop = (performance.now() - t0) / 1000;
       files.push(...r.files);
       Object.assign(metrics, r.metrics);
       Object.assign(solverReports, r.solverReports);
@@ -131,7 +148,8 @@ export function runCase(spec: CaseSpec, opts: RunOptions): RunResult {
     log(`wrote ${files.length} files to ${opts.outDir}`);
     return { results, outDir: opts.outDir, files };
   } catch (e) {
-    stage.abort();
+    if (e instanceof RunInterrupted) stage.suspend();
+    else stage.abort();
     throw e;
   }
 }

@@ -4,8 +4,15 @@
  * (up to maxCutbacks), grow dt again once steps are easy. Stops at the end time, a target reacted fraction or
  * capacity, or when the front reaches a named boundary. Records a time series every step and VTU snapshots
  * every `snapshotEvery` steps.
+ *
+ * The loop is a generator: it yields after every step so a driver can interleave signal handling and
+ * checkpoints (`'checkpoint'` writes one and continues, `'stop'` writes one and throws {@link RunInterrupted});
+ * with `resume` it continues from the checkpoint of an earlier run, bit for bit.
  */
 import { LinearSolveError } from '../linalg/linearSolver.js';
+import { CHECKPOINT_FILE, caseHash, readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { CaseError } from './caseError.js';
+import { rmSync } from 'node:fs';
 import type { OutputStage } from '../io/atomicWrite.js';
 import { writePvd } from '../io/pvd.js';
 import { toCsv } from '../io/csv.js';
@@ -29,7 +36,21 @@ export interface TransientResult {
   readonly dofs: Record<string, number>;
 }
 
-export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Progress, log: (s: string) => void): TransientResult {
+/** Thrown after a 'stop' command: a checkpoint was written; rerun with --resume. */
+export class RunInterrupted extends Error {
+  constructor(readonly step: number, readonly time: number) {
+    super(`interrupted at step ${step} (t = ${time.toExponential(4)} s); checkpoint written, continue with --resume`);
+    this.name = 'RunInterrupted';
+  }
+}
+
+/** What the driver sends back at each yield. */
+export type LoopCommand = 'continue' | 'checkpoint' | 'stop' | undefined;
+export interface StepEvent { readonly step: number; readonly time: number }
+
+export function* runTransientSteps(
+  rc: ResolvedCase, stage: OutputStage, progress: Progress, log: (s: string) => void, resume = false,
+): Generator<StepEvent, TransientResult, LoopCommand> {
   const spec = rc.spec, time = spec.time!;
   const setup = setupTransient(rc);
   const { model, state } = setup;
@@ -67,20 +88,57 @@ export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Pro
     return fields;
   };
 
-  // Initial state: current, velocity and (if any) stresses at t = 0.
-  let cur = solveCurrentAndVelocity(model, state);
-  counters.ohmicIterations += cur.ohmic.report.iterations;
-  let row: Row = { ...frontRow(model, state, cfg), dt: 0, ...currentRow(model, state, cur.ohmic, cfg) };
-  if (model.mechanics && model.mechanicsSolver) {
-    advanceMechanicsOnly();
-    Object.assign(row, stressRow(model, state));
-  }
-  rows.push(row);
-  snapshot(true);
-  const phi0 = row.phiIntegral!;
+  const hash = caseHash(spec);
+  const ckptPath = stage.path(CHECKPOINT_FILE);
+  let row: Row;
+  let cur: { maxSpeed: number; ohmicReport: unknown };
+  let phi0: number;
   let dtPrev = time.dtInitial ?? 0;
-  let stopReason = 'end time';
   let easy = true;
+  if (resume) {
+    let c;
+    try {
+      c = readCheckpoint(ckptPath, hash);
+    } catch (e) {
+      throw new CaseError('', `cannot resume: ${(e as Error).message}`);
+    }
+    state.ls.phi.set(c.ls.phi);
+    state.ls.phiPrev.set(c.ls.phiPrev);
+    Object.assign(state.ls, { step: c.ls.step, time: c.ls.time, dtPrev: c.ls.dtPrev, gamma: c.ls.gamma });
+    state.V = c.fields.V;
+    state.Jcell = c.fields.Jcell;
+    state.u = c.fields.u;
+    state.velocity.set(c.fields.velocity);
+    state.step = c.fields.step;
+    state.time = c.fields.time;
+    rows.push(...c.loop.rows);
+    snapshots.push(...c.loop.snapshots);
+    Object.assign(counters, c.loop.counters);
+    ({ dtPrev, easy, phi0 } = c.loop);
+    cur = { maxSpeed: c.loop.maxSpeed, ohmicReport: c.loop.ohmicReport };
+    row = rows[rows.length - 1]!;
+    log(`resumed from checkpoint at step ${state.step}, t = ${state.time.toExponential(4)} s`);
+  } else {
+    // Initial state: current, velocity and (if any) stresses at t = 0.
+    const first = solveCurrentAndVelocity(model, state);
+    counters.ohmicIterations += first.ohmic.report.iterations;
+    cur = { maxSpeed: first.maxSpeed, ohmicReport: first.ohmic.report };
+    row = { ...frontRow(model, state, cfg), dt: 0, ...currentRow(model, state, first.ohmic, cfg) };
+    if (model.mechanics && model.mechanicsSolver) {
+      advanceMechanicsOnly();
+      Object.assign(row, stressRow(model, state));
+    }
+    rows.push(row);
+    snapshot(true);
+    phi0 = row.phiIntegral!;
+  }
+  const checkpoint = () => writeCheckpoint(ckptPath, {
+    caseHash: hash,
+    ls: { phi: state.ls.phi, phiPrev: state.ls.phiPrev, step: state.ls.step, time: state.ls.time, dtPrev: state.ls.dtPrev, gamma: state.ls.gamma },
+    fields: { V: state.V, Jcell: state.Jcell, u: state.u, velocity: state.velocity, step: state.step, time: state.time },
+    loop: { dtPrev, easy, phi0, maxSpeed: cur.maxSpeed, ohmicReport: cur.ohmicReport, rows, snapshots, counters },
+  });
+  let stopReason = 'end time';
 
   for (;;) {
     if (state.time >= time.end * (1 - 1e-12)) { stopReason = 'end time'; break; }
@@ -111,14 +169,18 @@ export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Pro
     for (const r of report.levelSet.reports) counters.levelSetIterations += r.iterations;
     if (report.mechanics) { counters.mechanicsSolves++; counters.mechanicsIterations += report.mechanics.iterations; }
     dtPrev = dt;
-    cur = solveCurrentAndVelocity(model, state);
-    counters.ohmicIterations += cur.ohmic.report.iterations;
-    row = { ...frontRow(model, state, cfg), dt, ...currentRow(model, state, cur.ohmic, cfg) };
+    const next = solveCurrentAndVelocity(model, state);
+    counters.ohmicIterations += next.ohmic.report.iterations;
+    cur = { maxSpeed: next.maxSpeed, ohmicReport: next.ohmic.report };
+    row = { ...frontRow(model, state, cfg), dt, ...currentRow(model, state, next.ohmic, cfg) };
     if (report.mechanics) Object.assign(row, stressRow(model, state));
     rows.push(row);
     if (state.step % time.snapshotEvery === 0) snapshot(report.mechanics !== null);
     const fracDone = Math.max(state.time / time.end, Number.isFinite(target) ? row.reactedFraction! / target : 0);
     progress.update(fracDone, `step ${state.step} t=${state.time.toExponential(3)} s dt=${dt.toExponential(2)} s reacted=${(100 * row.reactedFraction!).toFixed(2)}%`);
+    const cmd = yield { step: state.step, time: state.time };
+    if (cmd === 'checkpoint' || cmd === 'stop') checkpoint();
+    if (cmd === 'stop') throw new RunInterrupted(state.step, state.time);
   }
   // Final stresses with the final φ if the last step skipped mechanics.
   if (model.mechanics && model.mechanicsSolver && state.step % model.mechanicsEvery !== 0) {
@@ -128,7 +190,8 @@ export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Pro
   if (snapshots.length === 0 || snapshots[snapshots.length - 1]!.time !== state.time) snapshot(true);
   progress.done(`${state.step} steps, t = ${state.time.toExponential(3)} s, stop: ${stopReason}`);
 
-  // Time series, snapshots, pictures.
+  // Time series, snapshots, pictures (the checkpoint is not part of the results).
+  rmSync(ckptPath, { force: true });
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const columns: Record<string, Float64Array> = {};
   for (const k of keys) columns[k] = Float64Array.from(rows, (r) => r[k] ?? NaN);
@@ -162,7 +225,7 @@ export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Pro
   };
   return {
     files, metrics, assumptions: setup.assumptions,
-    solverReports: { ohmicLast: cur.ohmic.report, totals: counters },
+    solverReports: { ohmicLast: cur.ohmicReport, totals: counters },
     dofs: { potential: model.ohmic.space.nDofs, levelSet: model.levelSet.space.nDofs, ...(model.mechanics ? { displacement: model.mechanics.space.nDofs } : {}) },
   };
 
@@ -176,3 +239,12 @@ export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Pro
 }
 
 import * as mechanicsModule from '../physics/elasticity.js';
+
+/** Runs the loop to completion without interruption (tests, reproductions, library use). */
+export function runTransient(rc: ResolvedCase, stage: OutputStage, progress: Progress, log: (s: string) => void): TransientResult {
+  const gen = runTransientSteps(rc, stage, progress, log);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { runPoissonBench } from '../bench/poissonBench.js';
 import { runElasticityBench } from '../bench/elasticityBench.js';
+import { defaultThreadCount, parseThreads } from '../parallel/threads.js';
 import { UsageError } from './usageError.js';
 
 export function cmdBench(args: string[]): number {
@@ -25,13 +26,19 @@ export function cmdBench(args: string[]): number {
   if (!Number.isInteger(n) || n < 2 || n > 8192 || n % 2) throw new UsageError(`--n must be an even integer in [2, 8192], got '${parsed.values.n}'`);
   const pc = parsed.values.preconditioner ?? 'amg';
   if (pc !== 'amg' && pc !== 'ic0' && pc !== 'jacobi') throw new UsageError(`--preconditioner must be amg, ic0 or jacobi`);
+  let threads: number;
+  try {
+    threads = parsed.values.threads !== undefined ? parseThreads(parsed.values.threads) : defaultThreadCount();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   let result: Record<string, unknown>;
   switch (problem) {
     case 'poisson':
-      result = { ...runPoissonBench(n, { preconditioner: pc }) };
+      result = { ...runPoissonBench(n, { preconditioner: pc, threads }) };
       break;
     case 'elasticity':
-      result = { ...runElasticityBench(n) };
+      result = { ...runElasticityBench(n, threads) };
       break;
     default:
       throw new UsageError(`bench needs a problem: poisson or elasticity (got '${problem ?? ''}')`);

@@ -7,17 +7,21 @@ import { dirname, resolve } from 'node:path';
 import { readCaseFile } from '../case/parseCase.js';
 import { caseJsonSchema } from '../case/caseSchema.js';
 import { CaseError } from '../case/caseError.js';
-import { runCase, ECMFEM_VERSION } from '../case/runCase.js';
+import { runCaseSteps, ECMFEM_VERSION } from '../case/runCase.js';
+import { RunInterrupted, type LoopCommand } from '../case/runTransient.js';
 import { createProgress } from '../io/progress.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
 import { UsageError } from './usageError.js';
 import { cmdBench } from './bench.js';
+import { cmdSweep } from './sweep.js';
+import { cmdCollect } from './collect.js';
 import { cmdCompare } from './compare.js';
 
 const HELP = `ecmfem ${ECMFEM_VERSION}: finite-element electro-chemo-mechanics of silicon anodes (2D plane / axisymmetric)
 
 Usage:
-  ecmfem run CASE.json [--out DIR] [--quiet]   solve a case; results go to DIR (default results/<case name>)
+  ecmfem run CASE.json [--out DIR] [--quiet] [--checkpoint-every N|30s] [--resume]
+                                               solve a case; results go to DIR (default results/<case name>)
   ecmfem schema                                print the case-file JSON Schema (for editor autocompletion)
   ecmfem bench poisson|elasticity --n N [--json] the peers' unit-square benchmarks (shared/peers/REPORT.md)
   ecmfem compare OURS THEIRS --field NAME      L2/max differences between two results (VTU or COMSOL .txt)
@@ -25,10 +29,12 @@ Usage:
 
 Outputs in DIR: results.json (metrics, solver reports, timings), fields.vtu + fields.pvd (ParaView),
 PNG field maps. DIR is replaced atomically on success and left untouched on failure.
-Exit codes: 0 ok, 2 bad input, 3 solver failure, 1 internal error.`;
+Time loops stage their outputs in DIR's sibling .<DIR>.partial; SIGTERM/SIGUSR1 write a checkpoint there and
+exit 4; --resume continues from it (results identical to an uninterrupted run).
+Exit codes: 0 ok, 2 bad input, 3 solver failure, 4 interrupted (checkpoint written), 1 internal error.`;
 
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -46,9 +52,13 @@ export function main(argv: string[]): number {
         process.stdout.write(JSON.stringify(caseJsonSchema(), null, 2) + '\n');
         return 0;
       case 'run':
-        return cmdRun(rest);
+        return await cmdRun(rest);
       case 'bench':
         return cmdBench(rest);
+      case 'sweep':
+        return cmdSweep(rest);
+      case 'collect':
+        return cmdCollect(rest);
       case 'compare':
         return cmdCompare(rest);
       default:
@@ -59,21 +69,70 @@ export function main(argv: string[]): number {
   }
 }
 
-function cmdRun(args: string[]): number {
+/** Parses --checkpoint-every: a step count ('50') or wall seconds ('30s', '10min'). */
+function parseEvery(v: string | undefined): { steps?: number; seconds?: number } {
+  if (v === undefined) return {};
+  const m = /^(\d+(?:\.\d+)?)(s|min|h)?$/.exec(v.trim());
+  if (!m || Number(m[1]) <= 0) throw new UsageError(`--checkpoint-every takes a step count (e.g. 50) or a duration (30s, 10min, 1h), got '${v}'`);
+  if (!m[2]) {
+    if (!Number.isInteger(Number(m[1]))) throw new UsageError(`--checkpoint-every: a step count must be an integer, got '${v}'`);
+    return { steps: Number(m[1]) };
+  }
+  return { seconds: Number(m[1]) * (m[2] === 's' ? 1 : m[2] === 'min' ? 60 : 3600) };
+}
+
+async function cmdRun(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: {
+      out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
+      'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, threads: { type: 'string' },
+    } });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const [caseFile, ...extra] = parsed.positionals;
   if (!caseFile) throw new UsageError('run needs a case file: ecmfem run CASE.json --out DIR');
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  const every = parseEvery(parsed.values['checkpoint-every']);
   const spec = readCaseFile(caseFile);
   const outDir = resolve(parsed.values.out ?? `results/${spec.name}`);
   const quiet = parsed.values.quiet ?? false;
   const log = quiet ? () => {} : (line: string) => process.stderr.write(`[ecmfem] ${line}\n`);
-  runCase(spec, { caseDir: dirname(resolve(caseFile)), outDir, log, progress: createProgress({ quiet }) });
+  // Schedulers send SIGTERM (or SIGUSR1, with --signal) before a wall-time kill: checkpoint and stop cleanly.
+  let stopRequested = false;
+  const onSignal = () => { stopRequested = true; };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGUSR1', onSignal);
+  try {
+    const gen = runCaseSteps(spec, {
+      caseDir: dirname(resolve(caseFile)), outDir, log, progress: createProgress({ quiet }),
+      checkpointing: { resume: parsed.values.resume ?? false },
+    });
+    let lastStep = 0, lastTime = Date.now();
+    let cmd: LoopCommand;
+    for (;;) {
+      const r = gen.next(cmd);
+      if (r.done) break;
+      await new Promise((res) => setImmediate(res)); // let signal handlers run between steps
+      cmd = 'continue';
+      if ((every.steps && r.value.step - lastStep >= every.steps) || (every.seconds && Date.now() - lastTime >= every.seconds * 1000)) {
+        cmd = 'checkpoint';
+        lastStep = r.value.step;
+        lastTime = Date.now();
+      }
+      if (stopRequested) cmd = 'stop';
+    }
+  } catch (e) {
+    if (e instanceof RunInterrupted) {
+      process.stderr.write(`ecmfem: ${e.message}\n`);
+      return 4;
+    }
+    throw e;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGUSR1', onSignal);
+  }
   if (!quiet) process.stderr.write(`[ecmfem] done: ${outDir}/results.json\n`);
   return 0;
 }

@@ -14,8 +14,10 @@ function uniqueSuffix(): string {
 }
 
 /** Writes `data` to an open-able path and fsyncs it before closing, so a later rename publishes complete bytes. */
-function writeAndSync(path: string, data: string | Uint8Array): void {
-  const fd = openSync(path, 'wx'); // 'wx': never clobber a file we did not create
+function writeAndSync(path: string, data: string | Uint8Array, overwrite = false): void {
+  // 'wx': never clobber a file we did not create — except in a resumable stage, where a resumed run rewrites
+  // the files a killed run left after its last checkpoint (the same bytes, as the run is deterministic).
+  const fd = openSync(path, overwrite ? 'w' : 'wx');
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
@@ -84,6 +86,17 @@ export interface OutputStage {
   commit(): void;
   /** Removes the temp directory; `outDir` is left exactly as it was. Safe to call twice. */
   abort(): void;
+  /** Closes the stage but keeps a resumable (`.partial`) temp directory for a later `--resume`. */
+  suspend(): void;
+}
+
+/** Options of {@link createOutputStage}. */
+export interface OutputStageOptions {
+  /**
+   * Use the fixed temp directory `.<name>.partial` (for checkpointed runs): `resume: true` keeps what a killed
+   * or suspended run left there, `resume: false` starts it empty.
+   */
+  readonly resumable?: { readonly resume: boolean };
 }
 
 /**
@@ -92,7 +105,7 @@ export interface OutputStage {
  * deletes the old one; `abort()` deletes the temp directory. Limitation: `outDir` must not be a mount point or
  * be in use by another process (both renames happen in the parent directory).
  */
-export function createOutputStage(outDir: string): OutputStage {
+export function createOutputStage(outDir: string, opts: OutputStageOptions = {}): OutputStage {
   const finalDir = resolve(outDir);
   const parent = dirname(finalDir);
   const name = basename(finalDir);
@@ -100,8 +113,9 @@ export function createOutputStage(outDir: string): OutputStage {
     throw new Error(`output path '${finalDir}' exists and is not a directory`);
   }
   mkdirSync(parent, { recursive: true });
-  const tempDir = join(parent, `.${name}.tmp-${uniqueSuffix()}`);
-  mkdirSync(tempDir);
+  const tempDir = opts.resumable ? partialDir(finalDir) : join(parent, `.${name}.tmp-${uniqueSuffix()}`);
+  if (opts.resumable && !opts.resumable.resume) rmSync(tempDir, { recursive: true, force: true });
+  mkdirSync(tempDir, { recursive: true });
   let state: 'open' | 'committed' | 'aborted' = 'open';
 
   const resolveRel = (rel: string): string => {
@@ -123,10 +137,10 @@ export function createOutputStage(outDir: string): OutputStage {
     },
     path: resolveRel,
     writeText(rel: string, s: string): void {
-      writeAndSync(resolveRel(rel), s);
+      writeAndSync(resolveRel(rel), s, opts.resumable !== undefined);
     },
     writeBytes(rel: string, buf: Uint8Array): void {
-      writeAndSync(resolveRel(rel), buf);
+      writeAndSync(resolveRel(rel), buf, opts.resumable !== undefined);
     },
     commit(): void {
       if (state !== 'open') throw new Error(`output stage for '${finalDir}' is already ${state}`);
@@ -151,7 +165,18 @@ export function createOutputStage(outDir: string): OutputStage {
       state = 'aborted';
       rmSync(tempDir, { recursive: true, force: true });
     },
+    suspend(): void {
+      if (state !== 'open') return;
+      syncDir(tempDir);
+      state = 'aborted';
+    },
   };
+}
+
+/** The fixed temp directory of a resumable stage for `outDir`: `<parent>/.<name>.partial`. */
+export function partialDir(outDir: string): string {
+  const finalDir = resolve(outDir);
+  return join(dirname(finalDir), `.${basename(finalDir)}.partial`);
 }
 
 /**

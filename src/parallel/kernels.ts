@@ -1,3 +1,4 @@
+import { amgPcgKernel } from './amgPcgKernel.js';
 import { pcgKernel } from './cgKernel.js';
 import type { KernelDef } from './kernelTypes.js';
 import { axpyKernel, dotKernel, jacobiInverseKernel, residualKernel, spmvKernel } from './vectorKernels.js';
@@ -29,4 +30,5 @@ export const BUILTIN_KERNELS: readonly KernelDef[] = [
   { name: 'residual', run: residualKernel },
   { name: 'jacobiInverse', run: jacobiInverseKernel },
   { name: 'pcg', run: pcgKernel },
+  { name: 'amgPcg', run: amgPcgKernel },
 ];

@@ -123,11 +123,11 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     const { R, slotOf } = transposeWithMap(P);
     const AP = multiply(rectView(A), P, skipZeros);
     const Ac = multiply(R, AP);
-    // T, R and A·P are only needed to refill values later; without reuse they are left to the GC
-    // (they are several arrays the size of P and A·P).
+    // T and A·P are only needed to refill values later; without reuse they are left to the GC (arrays the
+    // size of P and A·P). R is kept: row-parallel V-cycles restrict with R instead of scattering through P.
     levels.push(p.keepForReuse
       ? { A, blockSize: b, invDiag, lambdaMax, T, P, R, rSlotOf: slotOf, AP, pos }
-      : { A, blockSize: b, invDiag, lambdaMax, P });
+      : { A, blockSize: b, invDiag, lambdaMax, P, R });
     A = asSquare(Ac);
     B = Bc;
     // Every aggregate carries k coarse dofs, which form the next level's node block.

@@ -66,6 +66,37 @@ export interface AmgPreconditioner extends Preconditioner {
   readonly levelInfo: readonly AmgLevelInfo[];
   /** Seconds spent in the last setup. */
   readonly setupSeconds: number;
+  /**
+   * The current hierarchy as plain arrays (shared with the preconditioner, not copied), finest first, for
+   * V-cycles run elsewhere (the worker-pool AMG-PCG of src/parallel). Chebyshev smoother only (throws otherwise).
+   */
+  exportLevels(): AmgLevelExport[];
+}
+
+/** Rectangular CSR [nRows × nCols] of an exported level (same layout as CsrMatrix). */
+export interface AmgRectExport {
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly values: Float64Array;
+}
+
+/**
+ * One exported level: operator A, 1/diag [n], Chebyshev interval [chebLower, chebUpper] on D⁻¹A and the
+ * polynomial degree (pre = post), prolongator P [n × n_c] and restriction R = Pᵀ (absent on the coarsest level),
+ * and on the coarsest level the dense Cholesky factor (L [n × n] row-major, invPivot [n], 0 = dropped pivot) or,
+ * when it is too big to factor, nothing (it is then only smoothed).
+ */
+export interface AmgLevelExport {
+  readonly A: CsrMatrix;
+  readonly invDiag: Float64Array;
+  readonly chebLower: number;
+  readonly chebUpper: number;
+  readonly degree: number;
+  readonly P?: AmgRectExport;
+  readonly R?: AmgRectExport;
+  readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
 }
 
 /**
@@ -162,6 +193,19 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
       return levels.map((L) => ({ n: L.A.n, nnz: L.A.rowPtr[L.A.n]!, blockSize: L.blockSize }));
     },
     get setupSeconds() { return setupSeconds; },
+    exportLevels(): AmgLevelExport[] {
+      if (levels.length === 0) throw new Error('AMG: exportLevels() before setup()');
+      if (smoother !== 'chebyshev' || pre !== post) throw new Error('AMG: exportLevels() supports the Chebyshev smoother with presmooth = postsmooth only');
+      return levels.map((L) => {
+        const upper = CHEB_UPPER * L.lambdaMax;
+        if (L.P && !L.R) throw new Error('AMG: level without restriction');
+        return {
+          A: L.A, invDiag: L.invDiag, chebLower: upper / CHEB_RATIO, chebUpper: upper, degree: pre,
+          ...(L.P ? { P: L.P, R: L.R! } : {}),
+          ...(L.chol ? { chol: L.chol } : {}),
+        };
+      });
+    },
     setup(A: CsrMatrix): void {
       const t0 = performance.now();
       if (opts.reuseAggregation && levels.length > 0 && samePattern(A, levels[0]!.A)) {

@@ -1,0 +1,256 @@
+import type { KernelContext } from './kernelTypes.js';
+import { chunkCount } from './kernelTypes.js';
+import { dotRows, residualRows, sumInOrder } from './vectorKernels.js';
+
+/**
+ * Slots of one level in the AMG-PCG descriptor (a shared Float64Array): array ids (−1 = absent) and scalars.
+ * Level 0's f and x are the CG vectors r and z.
+ */
+export const AMG_LEVEL = {
+  n: 0, aRowPtr: 1, aColIdx: 2, aValues: 3, invDiag: 4, lower: 5, upper: 6, degree: 7,
+  pRowPtr: 8, pColIdx: 9, pValues: 10, rRowPtr: 11, rColIdx: 12, rValues: 13,
+  f: 14, x: 15, d: 16, y: 17, res: 18, cholL: 19, cholInv: 20,
+  size: 21,
+} as const;
+
+/** Argument slots of {@link amgPcgKernel} (array ids unless noted). */
+export const AMG_PCG_ARG = {
+  /** Float64Array: [nLevels, level 0 fields …, level 1 fields …] ({@link AMG_LEVEL}). */
+  desc: 0,
+  b: 1, x: 2, p: 3, q: 4,
+  /** Float64Array [nChunks(level 0)] partial sums. */
+  partials: 5,
+  /** Float64Array [AMG_PCG_OUT.length] written by thread 0. */
+  out: 6,
+  /** Scalars: iteration limit, absolute stopping threshold on ‖r‖₂². */
+  maxIter: 7, tol2: 8,
+  count: 9,
+} as const;
+
+/** Output slots of {@link amgPcgKernel}. */
+export const AMG_PCG_OUT = { iterations: 0, rr: 1, status: 2, length: 3 } as const;
+
+/** A level's arrays resolved from ids once per command. */
+interface Level {
+  n: number; rp: Int32Array; ci: Int32Array; va: Float64Array; inv: Float64Array;
+  lower: number; upper: number; degree: number;
+  prp: Int32Array | null; pci: Int32Array | null; pva: Float64Array | null;
+  rrp: Int32Array | null; rci: Int32Array | null; rva: Float64Array | null;
+  f: Float64Array; x: Float64Array; d: Float64Array; y: Float64Array; res: Float64Array;
+  L: Float64Array | null; linv: Float64Array | null;
+}
+
+function resolveLevels(ctx: KernelContext, desc: Float64Array): Level[] {
+  const levels: Level[] = [];
+  const nl = desc[0]!;
+  const F = AMG_LEVEL;
+  for (let l = 0; l < nl; l++) {
+    const o = 1 + l * F.size;
+    const id = (k: number): number => desc[o + k]!;
+    const f64 = (k: number): Float64Array | null => (id(k) >= 0 ? ctx.f64(id(k)) : null);
+    const i32 = (k: number): Int32Array | null => (id(k) >= 0 ? ctx.i32(id(k)) : null);
+    levels.push({
+      n: id(F.n), rp: i32(F.aRowPtr)!, ci: i32(F.aColIdx)!, va: f64(F.aValues)!, inv: f64(F.invDiag)!,
+      lower: id(F.lower), upper: id(F.upper), degree: id(F.degree),
+      prp: i32(F.pRowPtr), pci: i32(F.pColIdx), pva: f64(F.pValues),
+      rrp: i32(F.rRowPtr), rci: i32(F.rColIdx), rva: f64(F.rValues),
+      f: f64(F.f)!, x: f64(F.x)!, d: f64(F.d)!, y: f64(F.y)!, res: f64(F.res)!,
+      L: f64(F.cholL), linv: f64(F.cholInv),
+    });
+  }
+  return levels;
+}
+
+/** First Chebyshev step from a zero guess (no product): d = c·D⁻¹f, next = d. */
+function chebFirstRows(inv: Float64Array, f: Float64Array, d: Float64Array, next: Float64Array, c: number, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) { const di = c * inv[i]! * f[i]!; d[i] = di; next[i] = di; }
+}
+
+/** One Chebyshev step on rows [i0, i1): d ← c1·d + c2·D⁻¹(f − A·cur), next = cur + d (same as the serial smoother). */
+function chebStepRows(rp: Int32Array, ci: Int32Array, va: Float64Array, inv: Float64Array, f: Float64Array, cur: Float64Array, next: Float64Array, d: Float64Array, c1: number, c2: number, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    let s = f[i]!;
+    const end = rp[i + 1]!;
+    for (let k = rp[i]!; k < end; k++) s -= va[k]! * cur[ci[k]!]!;
+    const di = c1 * d[i]! + c2 * inv[i]! * s;
+    d[i] = di;
+    next[i] = cur[i]! + di;
+  }
+}
+
+/** y[i0:i1] += (M·x)[i0:i1] (prolongation), or y = M·x when `add` is false (restriction). */
+function rectRows(rp: Int32Array, ci: Int32Array, va: Float64Array, x: Float64Array, y: Float64Array, add: boolean, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    let s = 0;
+    const end = rp[i + 1]!;
+    for (let k = rp[i]!; k < end; k++) s += va[k]! * x[ci[k]!]!;
+    y[i] = add ? y[i]! + s : s;
+  }
+}
+
+/** Forward and back substitution with the dense Cholesky factor (dropped pivots give 0), as in denseCholesky.ts. */
+function denseSolve(n: number, L: Float64Array, inv: Float64Array, b: Float64Array, x: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    let s = b[i]!;
+    for (let k = 0; k < i; k++) s -= L[ri + k]! * x[k]!;
+    x[i] = s * inv[i]!;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const xi = x[i]! * inv[i]!;
+    x[i] = xi;
+    for (let k = 0; k < i; k++) x[k]! -= L[i * n + k]! * xi;
+  }
+}
+
+/**
+ * The V-cycle and CG of one participant. Every phase loops over fixed chunks of its level and ends with a barrier;
+ * all arithmetic is row-local except the CG dot products (chunk partials summed in chunk order), so the iterates
+ * are bitwise identical for every thread count.
+ */
+class AmgPcgRunner {
+  private readonly cr: number;
+  constructor(private readonly ctx: KernelContext, private readonly levels: Level[]) {
+    this.cr = ctx.chunkRows;
+  }
+
+  /** Chebyshev smoothing of level `l` in place on L.x (same buffer choreography as smoothers.ts). */
+  private smooth(L: Level, zeroGuess: boolean): void {
+    const ctx = this.ctx, cr = this.cr, n = L.n, nc = chunkCount(n, cr);
+    const degree = L.degree, theta = 0.5 * (L.upper + L.lower), delta = 0.5 * (L.upper - L.lower);
+    const sigma = theta / delta;
+    let rho = 1 / sigma;
+    let cur: Float64Array, next: Float64Array;
+    if (zeroGuess) {
+      next = (degree - 1) % 2 === 0 ? L.x : L.y;
+      for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) chebFirstRows(L.inv, L.f, L.d, next, 1 / theta, c * cr, Math.min(n, (c + 1) * cr));
+      ctx.barrier();
+    } else {
+      cur = L.x;
+      if (degree % 2 === 1) {
+        for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) { const i1 = Math.min(n, (c + 1) * cr); for (let i = c * cr; i < i1; i++) L.y[i] = L.x[i]!; }
+        ctx.barrier();
+        cur = L.y;
+      }
+      next = cur === L.x ? L.y : L.x;
+      for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) chebStepRows(L.rp, L.ci, L.va, L.inv, L.f, cur, next, L.d, 0, 1 / theta, c * cr, Math.min(n, (c + 1) * cr));
+      ctx.barrier();
+    }
+    for (let step = 1; step < degree; step++) {
+      const rhoNew = 1 / (2 * sigma - rho);
+      cur = next;
+      next = cur === L.x ? L.y : L.x;
+      const c1 = rhoNew * rho, c2 = (2 * rhoNew) / delta;
+      for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) chebStepRows(L.rp, L.ci, L.va, L.inv, L.f, cur, next, L.d, c1, c2, c * cr, Math.min(n, (c + 1) * cr));
+      ctx.barrier();
+      rho = rhoNew;
+    }
+  }
+
+  /** x_l = V-cycle(f_l); ends after a barrier. */
+  vcycle(l: number): void {
+    const ctx = this.ctx, cr = this.cr, L = this.levels[l]!;
+    if (l === this.levels.length - 1) {
+      if (L.L !== null) {
+        if (ctx.nextChunk(1) === 0) denseSolve(L.n, L.L, L.linv!, L.f, L.x);
+        ctx.barrier();
+      } else {
+        this.smooth(L, true);
+        this.smooth(L, false);
+      }
+      return;
+    }
+    const C = this.levels[l + 1]!;
+    const n = L.n, nc = chunkCount(n, cr), ncc = chunkCount(C.n, cr);
+    this.smooth(L, true);
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) residualRows(L.rp, L.ci, L.va, L.x, L.f, L.res, c * cr, Math.min(n, (c + 1) * cr));
+    ctx.barrier();
+    for (let c = ctx.nextChunk(ncc); c >= 0; c = ctx.nextChunk(ncc)) rectRows(L.rrp!, L.rci!, L.rva!, L.res, C.f, false, c * cr, Math.min(C.n, (c + 1) * cr));
+    ctx.barrier();
+    this.vcycle(l + 1);
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) rectRows(L.prp!, L.pci!, L.pva!, C.x, L.x, true, c * cr, Math.min(n, (c + 1) * cr));
+    ctx.barrier();
+    this.smooth(L, false);
+  }
+}
+
+/** q = A·p on rows [i0, i1), fused with the chunk's pᵀq. */
+function spmvDotRows(rp: Int32Array, ci: Int32Array, va: Float64Array, p: Float64Array, q: Float64Array, i0: number, i1: number): number {
+  let pq = 0;
+  for (let i = i0; i < i1; i++) {
+    let s = 0;
+    const end = rp[i + 1]!;
+    for (let k = rp[i]!; k < end; k++) s += va[k]! * p[ci[k]!]!;
+    q[i] = s;
+    pq += p[i]! * s;
+  }
+  return pq;
+}
+
+/** x += αp, r −= αq on rows [i0, i1), fused with the chunk's rᵀr. */
+function updateRows(alpha: number, x: Float64Array, r: Float64Array, p: Float64Array, q: Float64Array, i0: number, i1: number): number {
+  let rr = 0;
+  for (let i = i0; i < i1; i++) {
+    x[i]! += alpha * p[i]!;
+    const ri = r[i]! - alpha * q[i]!;
+    r[i] = ri;
+    rr += ri * ri;
+  }
+  return rr;
+}
+
+/**
+ * Conjugate gradients preconditioned by one smoothed-aggregation V-cycle (Chebyshev smoothing, dense coarsest
+ * solve), run by every participant on shared vectors. Per iteration: V-cycle z = M⁻¹r, rᵀz, p = z + βp,
+ * q = Ap with pᵀq, then x, r update with rᵀr. Starts from x (r = b − Ax); stops when the recursive ‖r‖₂² ≤ tol2,
+ * after maxIter iterations, or on breakdown (pᵀAp ≤ 0 or rᵀz ≤ 0).
+ */
+export function amgPcgKernel(ctx: KernelContext, a: Float64Array): void {
+  const G = AMG_PCG_ARG;
+  const levels = resolveLevels(ctx, ctx.f64(a[G.desc]!));
+  const L0 = levels[0]!;
+  const { rp, ci, va } = L0;
+  const r = L0.f, z = L0.x;
+  const b = ctx.f64(a[G.b]!), x = ctx.f64(a[G.x]!), p = ctx.f64(a[G.p]!), q = ctx.f64(a[G.q]!);
+  const part = ctx.f64(a[G.partials]!), out = ctx.f64(a[G.out]!);
+  const maxIter = a[G.maxIter]!, tol2 = a[G.tol2]!, cr = ctx.chunkRows, n = L0.n;
+  const nc = chunkCount(n, cr);
+  const hi = (c: number): number => Math.min(n, (c + 1) * cr);
+  const runner = new AmgPcgRunner(ctx, levels);
+
+  for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = residualRows(rp, ci, va, x, b, r, c * cr, hi(c));
+  ctx.barrier();
+  let rr = sumInOrder(part, 0, nc);
+  let it = 0, status = rr <= tol2 ? 1 : 0, rz = 0;
+  while (status === 0 && it < maxIter) {
+    runner.vcycle(0);
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = dotRows(r, z, c * cr, hi(c));
+    ctx.barrier();
+    const rzNew = sumInOrder(part, 0, nc);
+    if (!(rzNew > 0) || !Number.isFinite(rzNew)) { status = -1; break; }
+    const beta = it === 0 ? 0 : rzNew / rz;
+    rz = rzNew;
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) {
+      const i1 = hi(c);
+      if (it === 0) for (let i = c * cr; i < i1; i++) p[i] = z[i]!;
+      else for (let i = c * cr; i < i1; i++) p[i] = z[i]! + beta * p[i]!;
+    }
+    ctx.barrier();
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = spmvDotRows(rp, ci, va, p, q, c * cr, hi(c));
+    ctx.barrier();
+    const pq = sumInOrder(part, 0, nc);
+    if (!(pq > 0) || !Number.isFinite(pq)) { status = -1; break; }
+    const alpha = rz / pq;
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = updateRows(alpha, x, r, p, q, c * cr, hi(c));
+    ctx.barrier();
+    it++;
+    rr = sumInOrder(part, 0, nc);
+    if (rr <= tol2) { status = 1; break; }
+    if (!Number.isFinite(rr)) { status = -1; break; }
+  }
+  if (ctx.thread === 0) {
+    out[AMG_PCG_OUT.iterations] = it;
+    out[AMG_PCG_OUT.rr] = rr;
+    out[AMG_PCG_OUT.status] = status;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * In-process driver of the coupled lithiation model for reproductions: builds a model from a case JSON object
+ * (optionally editing the generated mesh first), runs the time loop of runTransient (same dt rule: CFL
+ * courant·h_min/max|u|, growth limit, halving on a linear-solver failure) to a target reacted fraction while a
+ * callback records whatever the reproduction measures, and re-solves Ohm or mechanics on a frozen φ for
+ * sensitivity studies. Writes nothing: the reproduction owns its outputs.
+ */
+import { parseCase } from '../case/parseCase.js';
+import { buildMesh } from '../case/buildMesh.js';
+import { resolveCase, type ResolvedCase } from '../case/resolveCase.js';
+import { setupTransient, type TransientSetup } from '../case/transientSetup.js';
+import { solveCurrentAndVelocity, advanceFrontAndStress } from '../physics/coupledStep.js';
+import { solveElasticity } from '../physics/elasticity.js';
+import { reactedFraction } from '../physics/levelSet.js';
+import { LinearSolveError } from '../linalg/linearSolver.js';
+import type { Mesh } from '../mesh/mesh.js';
+
+export interface BuiltModel {
+  readonly rc: ResolvedCase;
+  readonly setup: TransientSetup;
+}
+
+/** Parses `caseJson` (a plain case object), builds its mesh, applies `editMesh`, resolves and sets up the model. */
+export function buildModel(caseJson: unknown, caseDir: string, editMesh?: (m: Mesh) => Mesh): BuiltModel {
+  const spec = parseCase(structuredClone(caseJson));
+  let mesh = buildMesh(spec.mesh, spec.elementOrder, spec.refine, caseDir);
+  if (editMesh) mesh = editMesh(mesh);
+  const rc = resolveCase(spec, mesh);
+  return { rc, setup: setupTransient(rc) };
+}
+
+export interface RunToTargetOptions {
+  /** Stop when the reacted fraction of the active regions reaches this. */
+  readonly targetFraction: number;
+  readonly maxSteps: number;
+  /** Called after the initial solve (step 0) and after every step, with current and stresses up to date. */
+  readonly onStep: (b: BuiltModel) => void;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunToTargetResult {
+  readonly steps: number;
+  readonly time: number;
+  readonly reactedFraction: number;
+  readonly stopReason: string;
+  readonly cutbacks: number;
+}
+
+/** Runs the coupled loop with mechanics every step (the model's mechanicsEvery is ignored: stresses are sampled each step). */
+export function runToTarget(b: BuiltModel, opts: RunToTargetOptions): RunToTargetResult {
+  const { model, state } = b.setup;
+  const time = b.rc.spec.time!;
+  let cur = solveCurrentAndVelocity(model, state);
+  if (model.mechanics && model.mechanicsSolver) state.u = solveElasticity(model.mechanics, model.mechanicsSolver).u;
+  opts.onStep(b);
+  let f = reactedFraction(model.levelSet, state.ls.phi);
+  let dtPrev = time.dtInitial ?? 0;
+  let easy = true;
+  let cutbacks = 0;
+  let stopReason = 'target reacted fraction';
+  while (f < opts.targetFraction) {
+    if (state.step >= opts.maxSteps) { stopReason = 'maxSteps'; break; }
+    if (state.time >= time.end * (1 - 1e-12)) { stopReason = 'end time'; break; }
+    let dt = cur.maxSpeed > 0 ? (time.courant * model.levelSet.hMin) / cur.maxSpeed : time.end - state.time;
+    dt = Math.min(dt, time.dtMax ?? Infinity, time.end - state.time);
+    if (dtPrev > 0) dt = Math.min(dt, (easy ? time.growth : 1) * dtPrev);
+    let cut = 0;
+    let report;
+    for (;;) {
+      try {
+        report = advanceFrontAndStress(model, state, dt, true);
+        break;
+      } catch (e) {
+        if (!(e instanceof LinearSolveError) || cut >= time.maxCutbacks) throw e;
+        cut++;
+        cutbacks++;
+        opts.log?.(`step ${state.step + 1}: ${e.message}; retrying with dt/2`);
+        dt /= 2;
+      }
+    }
+    easy = cut === 0 && report.levelSet.picardConverged;
+    dtPrev = dt;
+    cur = solveCurrentAndVelocity(model, state);
+    f = reactedFraction(model.levelSet, state.ls.phi);
+    opts.onStep(b);
+  }
+  return { steps: state.step, time: state.time, reactedFraction: f, stopReason, cutbacks };
+}
+
+/**
+ * A fresh model of `caseJson` carrying the given φ (same mesh → same dof layout), with current and/or
+ * stresses solved on that frozen φ. For sensitivity rows: strain measure, blending, BCs, materials.
+ */
+export function solveFrozen(caseJson: unknown, caseDir: string, phi: Float64Array, what: { ohmic?: boolean; mechanics?: boolean }, editMesh?: (m: Mesh) => Mesh): BuiltModel {
+  const b = buildModel(caseJson, caseDir, editMesh);
+  const { model, state } = b.setup;
+  if (state.ls.phi.length !== phi.length) throw new Error('solveFrozen: φ does not match the variant mesh');
+  state.ls.phi.set(phi);
+  state.ls.phiPrev.set(phi);
+  if (what.ohmic) solveCurrentAndVelocity(model, state);
+  if (what.mechanics && model.mechanics && model.mechanicsSolver) state.u = solveElasticity(model.mechanics, model.mechanicsSolver).u;
+  return b;
+}
