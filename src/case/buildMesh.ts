@@ -11,6 +11,7 @@ import { readMphtxt } from '../mesh/comsol/readMphtxt.js';
 import { refineUniform } from '../mesh/refine.js';
 import { elevateToP2 } from '../mesh/elevate.js';
 import { validateMesh } from '../mesh/validate.js';
+import { transformMesh, type MeshTransform } from '../mesh/transform.js';
 import type { MeshSpec } from './meshSpec.js';
 import { CaseError } from './caseError.js';
 
@@ -19,7 +20,7 @@ import { CaseError } from './caseError.js';
  * the finer resolution (so curved boundaries stay exact); file meshes are split uniformly. Order-2 meshes
  * have midside nodes on the exact arcs for generated disks/annuli, on straight edges otherwise.
  */
-export function buildMesh(spec: MeshSpec, order: 1 | 2, refine: number, caseDir: string): Mesh {
+export function buildMesh(spec: MeshSpec, order: 1 | 2, refine: number, caseDir: string, transform?: MeshTransform): Mesh {
   const f = 2 ** refine;
   let mesh: Mesh;
   try {
@@ -78,6 +79,7 @@ export function buildMesh(spec: MeshSpec, order: 1 | 2, refine: number, caseDir:
     if (e instanceof CaseError) throw e;
     throw new CaseError('mesh', (e as Error).message);
   }
+  if (transform) mesh = transformMesh(mesh, transform);
   if (order === 2 && mesh.cellType === 'tri3') mesh = elevateToP2(mesh);
   if (order === 1 && mesh.cellType === 'tri6') throw new CaseError('elementOrder', 'the mesh file has 6-node triangles: use elementOrder 2');
   if (mesh.nCells === 0) throw new CaseError('mesh', 'the mesh has no cells');

@@ -34,6 +34,11 @@ export const caseSchema = z.object({
     description: "'plane': (x, y), quantities per metre of depth; 'axisymmetric': (r, z) with the axis at r = 0",
   }),
   mesh: meshSpec,
+  meshTransform: z.object({
+    scale: z.number().gt(0).optional(),
+    rotateDeg: z.number().min(-360).max(360).optional(),
+    translate: z.tuple([quantity('length'), quantity('length')]).optional(),
+  }).strict().optional().meta({ description: 'applied to the mesh after it is built: scale, then rotation about the origin, then translation' }),
   elementOrder: z.union([z.literal(1), z.literal(2)]).default(1).meta({ description: 'P1 or P2 (isoparametric) elements' }),
   refine: z.number().int().min(0).max(6).default(0).meta({ description: 'uniform refinements of the generated mesh' }),
   materials: z.record(z.string().min(1), materialSpec).refine((m) => Object.keys(m).length > 0, 'at least one material'),

@@ -63,7 +63,7 @@ export function* runCaseSteps(spec: CaseSpec, opts: RunOptions): Generator<StepE
   };
 
   const { mesh, rc } = time('mesh', () => {
-    const m = buildMesh(spec.mesh, spec.elementOrder, spec.refine, opts.caseDir);
+    const m = buildMesh(spec.mesh, spec.elementOrder, spec.refine, opts.caseDir, spec.meshTransform);
     return { mesh: m, rc: resolveCase(spec, m) };
   });
   const stats = meshStatistics(mesh);

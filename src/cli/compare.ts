@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { readVtu } from '../io/readVtu.js';
 import { readComsolText } from '../io/comsolText.js';
 import { compareFields } from '../io/compareFields.js';
+import { rasterizeField, meshBox, compareRasters, type TriangleSoup } from '../io/fieldRaster.js';
 import { UsageError } from './usageError.js';
 
 interface Side { points: Float64Array; cells?: Int32Array; nodesPerCell?: 3 | 6; fields: Record<string, Float64Array>; label: string }
@@ -60,6 +61,7 @@ export function cmdCompare(args: string[]): number {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: {
       field: { type: 'string' }, 'their-field': { type: 'string' }, tolerance: { type: 'string' }, json: { type: 'boolean' },
+      grid: { type: 'string' },
     } });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -71,6 +73,7 @@ export function cmdCompare(args: string[]): number {
   const tol = parsed.values.tolerance !== undefined ? Number(parsed.values.tolerance) : undefined;
   if (tol !== undefined && !(tol >= 0)) throw new UsageError(`--tolerance must be a number ≥ 0, got '${parsed.values.tolerance}'`);
   let ours = load(oursPath), theirs = load(theirsPath);
+  if (parsed.values.grid !== undefined) return compareOnGrid(ours, theirs, field, parsed.values['their-field'] ?? field, parsed.values.grid, parsed.values.json ?? false);
   let oursField = field, theirField = parsed.values['their-field'] ?? field;
   let swapped = false;
   if (!ours.cells) {
@@ -93,5 +96,25 @@ export function cmdCompare(args: string[]): number {
     process.stdout.write(`field ${field}: ${r.nCompared}/${r.nPoints} points compared (${r.nOutside} outside, ${r.nNaN} NaN)\n`);
     process.stdout.write(`L2 relative difference  ${r.l2Relative.toExponential(4)}\nmax relative difference ${r.maxRelative.toExponential(4)}\nmax absolute difference ${r.maxAbs.toExponential(4)}\n`);
   }
+  return 0;
+}
+
+/** Both sides sampled on one regular grid over the intersection of their boxes (meshes need not match). */
+function compareOnGrid(ours: Side, theirs: Side, field: string, theirField: string, grid: string, json: boolean): number {
+  const m = /^(\d+)(?:x(\d+))?$/.exec(grid);
+  if (!m) throw new UsageError(`--grid takes NX or NXxNY (e.g. 400 or 400x300), got '${grid}'`);
+  if (!ours.cells || !theirs.cells) throw new UsageError('--grid compares two VTU results (both need triangles)');
+  const soup = (s: Side): TriangleSoup => {
+    const npc = s.nodesPerCell ?? 3;
+    return { points: s.points, cells: s.cells!, nodesPerCell: npc, nCells: s.cells!.length / npc, nPoints: s.points.length / 2 };
+  };
+  const a = soup(ours), b = soup(theirs);
+  const ba = meshBox(a), bb = meshBox(b);
+  const box = { xmin: Math.max(ba.xmin, bb.xmin), xmax: Math.min(ba.xmax, bb.xmax), ymin: Math.max(ba.ymin, bb.ymin), ymax: Math.min(ba.ymax, bb.ymax) };
+  const nx = Number(m[1]), ny = m[2] ? Number(m[2]) : Math.max(1, Math.round((nx * (box.ymax - box.ymin)) / (box.xmax - box.xmin)));
+  const r = compareRasters(rasterizeField(a, pick(ours, field), nx, ny, box), rasterizeField(b, pick(theirs, theirField), nx, ny, box));
+  const out = { field, grid: [nx, ny], nCompared: r.nCompared, l2Relative: r.l2Relative, maxRelative: r.maxRelative, maxAbs: r.maxAbs };
+  if (json) process.stdout.write(JSON.stringify(out) + '\n');
+  else process.stdout.write(`field ${field} on a ${nx}×${ny} grid: ${r.nCompared} pixels compared\nL2 relative difference  ${r.l2Relative.toExponential(4)}\nmax relative difference ${r.maxRelative.toExponential(4)}\n`);
   return 0;
 }

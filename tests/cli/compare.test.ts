@@ -30,6 +30,14 @@ describe('ecmfem compare and the COMSOL text export', () => {
       writeFileSync(join(dir, 'scaled.txt'), text);
       const r1 = JSON.parse(run(['compare', join(dir, 'out', 'fields.vtu'), join(dir, 'scaled.txt'), '--field', 'V [V]', '--json']).stdout);
       expect(Math.abs(r1.l2Relative - 0.01 / 1.01)).toBeLessThan(1e-12);
+      // Two VTUs on different meshes (refine 1 vs 0) compared on a common grid: the potential is piecewise linear
+      // in y and exact on both meshes, so only round-off remains.
+      const fine = { ...c, refine: 1, outputs: { png: false } };
+      writeFileSync(join(dir, 'fine.json'), JSON.stringify(fine));
+      expect(run(['run', join(dir, 'fine.json'), '--out', join(dir, 'fine'), '-q']).status).toBe(0);
+      const g = JSON.parse(run(['compare', join(dir, 'out'), join(dir, 'fine'), '--field', 'V', '--grid', '60x200', '--json']).stdout);
+      expect(g.nCompared).toBeGreaterThan(60 * 200 * 0.95);
+      expect(g.maxRelative).toBeLessThan(1e-9);
       const bad = run(['compare', join(dir, 'out'), join(dir, 'scaled.txt'), '--field', 'nope']);
       expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(/no field 'nope'/);

@@ -16,8 +16,8 @@ const CCW_BOUND = (3 + 16 * EPS) * EPS;
 const ICC_BOUND = (10 + 96 * EPS) * EPS;
 /** Integer grid of the snapped coordinates: 0 … GRID over the bounding box. */
 const GRID = 2 ** 24;
-/** Super-triangle size in grid units (its inradius ≈ SUPER). */
-const SUPER = 64 * GRID;
+/** Super-triangle size in grid units (its inradius ≈ SUPER): far enough (2^20 boxes) that hull triangles are only lost for points within ~1e-7 of a hull edge. */
+const SUPER = 2 ** 20 * GRID;
 
 /** Sign-exact orientation of (a, b, c) on integer coordinates: > 0 counter-clockwise, < 0 clockwise, 0 collinear. */
 export function orient2dInt(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {

@@ -49,7 +49,7 @@ export function meshPlanarDomain(spec: PlanarDomainSpec): Mesh {
   const interior = poissonFill({
     bbox: spec.bbox, size: spec.size, distance: spec.distance, hMin: spec.hMin, seeds: b.points, seed: spec.seed,
   });
-  let pts = new Float64Array(b.points.length + interior.length);
+  let pts: Float64Array = new Float64Array(b.points.length + interior.length);
   pts.set(b.points);
   pts.set(interior, b.points.length);
   const nI = interior.length / 2;
@@ -111,7 +111,7 @@ function smoothInterior(cd: ConformingResult, nB: number, nI: number, spec: Plan
     out[2 * p] = x;
     out[2 * p + 1] = y;
   }
-  return out.slice(0, 2 * (nB + nI));
+  return out; // split points (after the fill points) stay: the segments refer to them
 }
 
 /** Regions, compaction and boundary facets from the conforming triangulation. */

@@ -94,6 +94,18 @@ export function placePores(opts: PorePlacementOptions): PoreLayout {
       const r = room(x, y);
       if (r > best) { best = r; bx = x; by = y; }
     }
+    // Hill-climb the best centre (pattern search in 8 directions, step halving): packs pores into the corners
+    // of the remaining space instead of leaving slivers between them.
+    for (let step = Math.max(best, rMin) * 0.5, it = 0; step > 0.02 * rMin && it < 60; it++) {
+      let moved = false;
+      for (let d = 0; d < 8; d++) {
+        const th = (Math.PI / 4) * d;
+        const x = bx + step * Math.cos(th), y = by + step * Math.sin(th);
+        const r = room(x, y);
+        if (r > best) { best = r; bx = x; by = y; moved = true; }
+      }
+      if (!moved) step *= 0.5;
+    }
     if (best < rMin) {
       throw new Error(`placePores: porosity ${porosity} not reachable with rMax ${rMax}, rMin ${rMin}, gap ${minGap} (stuck at ${(poreArea / area).toFixed(3)})`);
     }
