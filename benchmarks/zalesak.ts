@@ -3,7 +3,8 @@
  * slot width 0.05 up to y = 0.85, rigid rotation about (0.5, 0.5) with one revolution per unit time.
  * Reports the ∫φ drift and the error of the area inside the 0.5 contour against the exact 0.0582207.
  *
- * Run: `npx tsc -p tsconfig.build.json && node dist/benchmarks/zalesak.js [n=100] [revolutions=1] [courant=1]`.
+ * Run: `npx tsc -p tsconfig.build.json && node dist/benchmarks/zalesak.js [n=100] [revolutions=1] [courant=1] [epsOverH] [picard]`
+ * (epsOverH: ε as a multiple of the leg length 1/n; default: the engine's ε = h_max/2 with h_max the diagonal).
  * `runZalesak` is also used by tests/levelset/zalesak.test.ts (short variant).
  */
 import { pathToFileURL } from 'node:url';
@@ -65,7 +66,11 @@ export function runZalesak(n: number, revolutions: number, courant = 1, opts: Le
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 100), rev = Number(process.argv[3] ?? 1), courant = Number(process.argv[4] ?? 1);
-  const r = runZalesak(n, rev, courant);
+  const epsOverH = process.argv[5] !== undefined ? Number(process.argv[5]) : undefined;
+  const picard = process.argv[6] !== undefined ? Number(process.argv[6]) : undefined;
+  const r = runZalesak(n, rev, courant, {
+    ...(epsOverH !== undefined ? { epsilon: epsOverH / n } : {}), ...(picard !== undefined ? { picardMaxIterations: picard } : {}),
+  });
   console.log(JSON.stringify({
     ...r,
     area0RelErr: r.area0 / ZALESAK_AREA - 1,

@@ -12,6 +12,7 @@ import { buildAssemblyPattern } from '../fem/sparsity.js';
 import { createCellValues } from '../fem/cellValues.js';
 import { triangleRule } from '../fem/quadrature.js';
 import { assembleSystem } from '../fem/assemble.js';
+import { createParallelAssembler, parallelAssemblyModule } from '../fem/parallelAssembly.js';
 import { createLinearSolver } from '../solvers/createLinearSolver.js';
 import { createAmgPreconditioner } from '../solvers/amg/index.js';
 import type { SolveReport } from '../linalg/linearSolver.js';
@@ -43,7 +44,7 @@ export function runPoissonBench(n: number, opts: { preconditioner?: 'amg' | 'ic0
   const threads = opts.threads ?? 1;
   const pc = opts.preconditioner ?? 'amg';
   let t0 = performance.now();
-  const pool = pc === 'amg' ? createWorkerPool(threads) : null;
+  const pool = pc === 'amg' ? createWorkerPool(threads, { kernelModules: [parallelAssemblyModule()] }) : null;
   const tPool = (performance.now() - t0) / 1000;
   t0 = performance.now();
   const mesh = unitSquareMesh(n, n, 'right');
@@ -53,10 +54,13 @@ export function runPoissonBench(n: number, opts: { preconditioner?: 'amg' | 'ic0
   const space = createSpace(mesh, 1, 1);
   const cons = createConstraints(space.nDofs);
   for (const b of ['left', 'right', 'bottom', 'top']) addDirichlet(cons, space, b, 0);
-  const pattern = buildAssemblyPattern(space, cons);
-  const cv = createCellValues(space, triangleRule(1));
+  const pattern = buildAssemblyPattern(space, cons, { sharedMemory: threads > 1 });
   const rhs = new Float64Array(space.nDofs);
-  const A = assembleSystem(pattern, cv, (c, _cell, Ke, fe) => {
+  const nc = mesh.nCells;
+  // With a pool: the P1 kernel on the workers (colour-ordered, thread-count invariant); else the serial assembly.
+  const A = pool !== null
+    ? createParallelAssembler(pool, pattern).assemble({ type: 'poisson', k: new Float64Array(nc).fill(1), source: new Float64Array(nc).fill(1) }, rhs)
+    : assembleSystem(pattern, createCellValues(space, triangleRule(1)), (c, _cell, Ke, fe) => {
     // P1: constant gradients, one-point rule is exact for the stiffness and for ∫ 1·v.
     const w = c.dx[0]!;
     const g = c.dNdx;
@@ -69,7 +73,7 @@ export function runPoissonBench(n: number, opts: { preconditioner?: 'amg' | 'ic0
 
   t0 = performance.now();
   const solver = pool !== null
-    ? createParallelAmgCg(pool, createAmgPreconditioner({}), { relTol: 1e-8, maxIter: 2000 })
+    ? createParallelAmgCg(pool, createAmgPreconditioner({ sharedMemory: threads > 1 }), { relTol: 1e-8, maxIter: 2000 })
     : createLinearSolver({ method: 'cg', preconditioner: pc, relTol: 1e-8, maxIter: 20000 });
   solver.setup(A);
   const tSetup = (performance.now() - t0) / 1000;

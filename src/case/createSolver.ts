@@ -2,6 +2,27 @@ import type { LinearSolver } from '../linalg/linearSolver.js';
 import { createLinearSolver } from '../solvers/createLinearSolver.js';
 import { createAmgPreconditioner } from '../solvers/amg/index.js';
 import type { LinearSolverSpec } from './ohmicSpec.js';
+import { createParallelAmgCg } from '../parallel/parallelAmgCg.js';
+import { createWorkerPool, type WorkerPool } from '../parallel/pool.js';
+
+/** Threads of the CG + AMG solves (set once by the CLI's --threads; 1 = calling thread only). */
+let solverThreads = 1;
+const pools = new Map<number, WorkerPool>();
+
+/**
+ * Sets the thread count of CG + AMG solves created afterwards. Results do not depend on it (fixed chunks, fixed
+ * reduction order), only the wall time does. The pool is created on first use and kept for the process.
+ */
+export function setSolverThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`setSolverThreads: expected a positive integer, got ${threads}`);
+  solverThreads = threads;
+}
+
+function solverPool(): WorkerPool {
+  let p = pools.get(solverThreads);
+  if (p === undefined) { p = createWorkerPool(solverThreads); pools.set(solverThreads, p); }
+  return p;
+}
 
 /** Unknowns below which 'auto' picks the direct solver. */
 export const AUTO_DIRECT_LIMIT = 20_000;
@@ -20,8 +41,13 @@ export function solverFromSpec(spec: LinearSolverSpec, nDofs: number, symmetric 
     else { method = 'gmres'; preconditioner ??= 'ilu0'; }
   }
   if (preconditioner === undefined) preconditioner = method === 'cg' ? 'amg' : method === 'direct' ? 'none' : 'ilu0';
+  const shared = solverThreads > 1;
   const amg = () => createAmgPreconditioner(nearNullspace
-    ? { nearNullspace: nearNullspace.modes, k: nearNullspace.k, blockSize: nearNullspace.blockSize }
-    : { blockSize: blockSize ?? 1 });
+    ? { nearNullspace: nearNullspace.modes, k: nearNullspace.k, blockSize: nearNullspace.blockSize, sharedMemory: shared }
+    : { blockSize: blockSize ?? 1, sharedMemory: shared });
+  // CG + AMG always runs on the pool (also with 1 thread), so results are the same for every --threads.
+  if (method === 'cg' && preconditioner === 'amg') {
+    return createParallelAmgCg(solverPool(), amg(), { relTol: spec.relTol ?? 1e-10, maxIter: spec.maxIter ?? 10000 });
+  }
   return createLinearSolver({ method, preconditioner, relTol: spec.relTol, maxIter: spec.maxIter }, amg);
 }

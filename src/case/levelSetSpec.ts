@@ -7,7 +7,8 @@ const point = z.tuple([quantity('length'), quantity('length')]);
 
 export const initialInterface = z.discriminatedUnion('type', [
   z.object({
-    type: z.literal('plane'), point, normal: z.tuple([z.number(), z.number()]),
+    type: z.literal('plane'), point,
+    normal: z.tuple([z.number(), z.number()]).refine(([a, b]) => a !== 0 || b !== 0, 'the normal must be non-zero'),
   }).strict().meta({ description: 'φ = 1 (unreacted) on the side the normal points to' }),
   z.object({
     type: z.literal('circle'), center: point, radius: quantity('length', { exclusiveMin: 0 }),

@@ -73,6 +73,10 @@ function mostSpecific(issues: readonly Issue[]): Issue {
     if (i.code === 'invalid_union' && i.errors.length > 0) {
       const inner = i.errors.map((errs) => mostSpecific(errs.map((e) => ({ ...e, path: [...i.path, ...e.path] }) as Issue)));
       cand = inner.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+      // a union of literals (e.g. elementOrder 1 | 2): name every allowed value, not just the first branch's
+      if (inner.every((x) => x.code === 'invalid_value' && x.path.length === i.path.length)) {
+        cand = { ...cand, values: inner.flatMap((x) => (x.code === 'invalid_value' ? x.values : [])) } as Issue;
+      }
     }
     if (cand.path.length > best.path.length || best.code === 'invalid_union') best = cand;
   }
@@ -81,8 +85,13 @@ function mostSpecific(issues: readonly Issue[]): Issue {
 
 function describe(issue: Issue): string {
   switch (issue.code) {
-    case 'invalid_union':
-      return 'does not match any allowed form';
+    case 'invalid_union': {
+      // a discriminated union with an unknown tag lists its tags in `options`
+      const options = (issue as { options?: unknown[] }).options;
+      return Array.isArray(options) && options.length > 0
+        ? `must be one of ${options.map((v) => JSON.stringify(v)).join(', ')}`
+        : 'does not match any allowed form';
+    }
     case 'unrecognized_keys':
       return `unknown key(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     case 'invalid_value':

@@ -41,7 +41,37 @@ export function resolveCase(spec: CaseSpec, mesh: Mesh): ResolvedCase {
   });
   const ohmic = spec.ohmic ? resolveOhmic(spec, mesh, regionMaterial, axisymmetric) : { cellConductivity: new Float64Array(0), ohmicBcs: [] };
   const mechanics = spec.mechanics ? resolveMechanics(spec, mesh, regionMaterial) : undefined;
+  if (spec.levelSet) checkLevelSetNames(spec, mesh);
   return { spec, mesh, axisymmetric, regionMaterial, ...ohmic, mechanics };
+}
+
+/**
+ * The names the levelSet, time and probes blocks refer to, checked with the other names before any output or
+ * log line (the time-loop setup repeats some of these checks defensively).
+ */
+function checkLevelSetNames(spec: CaseSpec, mesh: Mesh): void {
+  const ls = spec.levelSet!;
+  ls.regions.forEach((r, i) => {
+    if (!mesh.regionNames.includes(r)) throw new CaseError(`levelSet.regions[${i}]`, `unknown region '${r}'; the mesh has ${list(mesh.regionNames)}`);
+  });
+  const checkB = (b: string, path: string) => {
+    if (!mesh.boundaries.has(b)) throw new CaseError(path, `unknown boundary '${b}'; the mesh has ${list(mesh.boundaries.keys())}`);
+  };
+  ls.inflow.forEach((b, i) => checkB(b, `levelSet.inflow[${i}]`));
+  ls.outflow.forEach((b, i) => checkB(b, `levelSet.outflow[${i}]`));
+  if (ls.initial.type === 'boundary') checkB(ls.initial.boundary, 'levelSet.initial.boundary');
+  const stop = spec.time?.stopAt.frontReaches;
+  if (stop) checkB(stop, 'time.stopAt.frontReaches');
+  spec.probes.currentBoundaries.forEach((b, i) => checkB(b, `probes.currentBoundaries[${i}]`));
+  for (const key of ['unreactedMaterial', 'reactedMaterial'] as const) {
+    const name = ls[key];
+    const m = spec.materials[name];
+    if (!m) throw new CaseError(`levelSet.${key}`, `unknown material '${name}'; materials are ${list(Object.keys(spec.materials))}`);
+    if (m.conductivity === undefined) throw new CaseError(`materials.${name}.conductivity`, 'required by the level-set model (S/m, > 0)');
+    if (spec.mechanics && (m.youngsModulus === undefined || m.poissonRatio === undefined)) {
+      throw new CaseError(`materials.${name}`, 'youngsModulus and poissonRatio are required by the mechanics of the level-set model');
+    }
+  }
 }
 
 function resolveOhmic(spec: CaseSpec, mesh: Mesh, regionMaterial: readonly string[], axisymmetric: boolean): { cellConductivity: Float64Array; ohmicBcs: OhmicBc[] } {

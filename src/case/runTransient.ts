@@ -163,7 +163,7 @@ export function* runTransientSteps(
         dt /= 2;
       }
     }
-    easy = cut === 0 && report.levelSet.picardConverged;
+    easy = cut === 0; // grow dt again unless this step needed a cutback (an unconverged Picard is still conservative)
     if (!report.levelSet.picardConverged) counters.picardUnconverged++;
     counters.levelSetSolves += report.levelSet.reports.length;
     for (const r of report.levelSet.reports) counters.levelSetIterations += r.iterations;

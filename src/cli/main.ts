@@ -16,6 +16,9 @@ import { cmdBench } from './bench.js';
 import { cmdSweep } from './sweep.js';
 import { cmdCollect } from './collect.js';
 import { cmdCompare } from './compare.js';
+import { cmdReproduce } from './reproduce.js';
+import { setSolverThreads } from '../case/createSolver.js';
+import { defaultThreadCount, parseThreads } from '../parallel/threads.js';
 
 const HELP = `ecmfem ${ECMFEM_VERSION}: finite-element electro-chemo-mechanics of silicon anodes (2D plane / axisymmetric)
 
@@ -23,8 +26,10 @@ Usage:
   ecmfem run CASE.json [--out DIR] [--quiet] [--checkpoint-every N|30s] [--resume]
                                                solve a case; results go to DIR (default results/<case name>)
   ecmfem schema                                print the case-file JSON Schema (for editor autocompletion)
-  ecmfem bench poisson|elasticity --n N [--json] the peers' unit-square benchmarks (shared/peers/REPORT.md)
+  ecmfem bench poisson|elasticity --n N [--threads N] [--json] the peers' unit-square benchmarks (shared/peers/REPORT.md)
   ecmfem compare OURS THEIRS --field NAME      L2/max differences between two results (VTU or COMSOL .txt)
+  ecmfem reproduce <id>[,<id>]|all --out DIR [--quick]
+                                               re-run the seed papers' results; writes report.html/.md
   ecmfem --help | --version
 
 Outputs in DIR: results.json (metrics, solver reports, timings), fields.vtu + fields.pvd (ParaView),
@@ -61,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
         return cmdCollect(rest);
       case 'compare':
         return cmdCompare(rest);
+      case 'reproduce':
+        return cmdReproduce(rest);
       default:
         throw new UsageError(`unknown command '${command}' (try: ecmfem --help)`);
     }
@@ -95,6 +102,11 @@ async function cmdRun(args: string[]): Promise<number> {
   if (!caseFile) throw new UsageError('run needs a case file: ecmfem run CASE.json --out DIR');
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const every = parseEvery(parsed.values['checkpoint-every']);
+  try {
+    setSolverThreads(parsed.values.threads !== undefined ? parseThreads(parsed.values.threads) : defaultThreadCount());
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const spec = readCaseFile(caseFile);
   const outDir = resolve(parsed.values.out ?? `results/${spec.name}`);
   const quiet = parsed.values.quiet ?? false;

@@ -7,7 +7,7 @@
  * Exit codes: 0 all members ok; 2 bad input (nothing runs); otherwise the first failed member's code.
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomicWrite.js';
@@ -65,6 +65,7 @@ export function cmdSweep(args: string[], env: NodeJS.ProcessEnv = process.env): 
   const setArgs = v.set ?? [];
   const plan = planSweep(caseFile, setArgs, v.out);
   const outDir = plan.outDir;
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out '${outDir}' exists and is not a directory`);
 
   if (v.list) {
     for (let i = 0; i < plan.n; i++) process.stdout.write(`${i}\t${memberDirName(i, plan.n)}\t${describeMember(plan.sets, i)}\n`);

@@ -30,6 +30,15 @@ export interface AssemblyPattern {
   readonly builtMaster: Int32Array;
 }
 
+/** Options of {@link buildAssemblyPattern}. */
+export interface PatternOptions {
+  /**
+   * Allocate A (rowPtr, colIdx, values), cellSlots, cellDofs, cellRows and cellConstrained on SharedArrayBuffers
+   * (for the parallel assembler and the pool solvers). Default false.
+   */
+  readonly sharedMemory?: boolean;
+}
+
 /** Sorts `a[lo, hi)` ascending in place (rows are short: insertion sort, typed-array sort for long rows). */
 function sortRow(a: Int32Array, lo: number, hi: number): void {
   if (hi - lo > 32) {
@@ -49,16 +58,19 @@ function sortRow(a: Int32Array, lo: number, hi: number): void {
  * incidence list, unique columns per row by marker, then `cellSlots` by direct lookup (no searching).
  * Cost O(nCells·nLoc²) time, O(nCells·nLoc² + nnz) memory.
  */
-export function buildAssemblyPattern(space: FunctionSpace, constraints: DofConstraints): AssemblyPattern {
+export function buildAssemblyPattern(space: FunctionSpace, constraints: DofConstraints, opts?: PatternOptions): AssemblyPattern {
+  // Shared allocation lets a worker pool (parallelAssembly.ts) read the pattern and fill A in place, without copies.
+  const sab = opts?.sharedMemory === true;
+  const i32 = (n: number): Int32Array => (sab ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n));
   const nDofs = space.nDofs;
   if (constraints.nDofs !== nDofs) throw new Error(`buildAssemblyPattern: constraints have ${constraints.nDofs} dofs, space has ${nDofs}`);
   const nCells = space.mesh.nCells;
   const nLoc = space.element.nBasis * space.components;
   const { kind, master } = constraints;
 
-  const cellDofs = new Int32Array(nCells * nLoc);
-  const cellRows = new Int32Array(nCells * nLoc);
-  const cellConstrained = new Uint8Array(nCells);
+  const cellDofs = i32(nCells * nLoc);
+  const cellRows = i32(nCells * nLoc);
+  const cellConstrained = sab ? new Uint8Array(new SharedArrayBuffer(nCells)) : new Uint8Array(nCells);
   const tmp = new Int32Array(nLoc);
   for (let c = 0; c < nCells; c++) {
     fillCellDofs(space, c, tmp);
@@ -86,7 +98,7 @@ export function buildAssemblyPattern(space: FunctionSpace, constraints: DofConst
   }
   // Pass 1: unique columns per row (diagonal always included), via a marker stamped with the row index.
   const mark = new Int32Array(nDofs).fill(-1);
-  const rowPtr = new Int32Array(nDofs + 1);
+  const rowPtr = i32(nDofs + 1);
   for (let r = 0; r < nDofs; r++) {
     mark[r] = r;
     let count = 1;
@@ -100,7 +112,7 @@ export function buildAssemblyPattern(space: FunctionSpace, constraints: DofConst
     rowPtr[r + 1] = rowPtr[r]! + count;
   }
   // Pass 2: fill and sort each row.
-  const colIdx = new Int32Array(rowPtr[nDofs]!);
+  const colIdx = i32(rowPtr[nDofs]!);
   mark.fill(-1);
   for (let r = 0; r < nDofs; r++) {
     let w = rowPtr[r]!;
@@ -115,11 +127,12 @@ export function buildAssemblyPattern(space: FunctionSpace, constraints: DofConst
     }
     sortRow(colIdx, rowPtr[r]!, w);
   }
-  const A: CsrMatrix = { n: nDofs, rowPtr, colIdx, values: new Float64Array(colIdx.length) };
+  const values = sab ? new Float64Array(new SharedArrayBuffer(8 * colIdx.length)) : new Float64Array(colIdx.length);
+  const A: CsrMatrix = { n: nDofs, rowPtr, colIdx, values };
 
   // Pass 3: slots. pos[col] = slot within the current row, so every (cell, i, j) is a direct lookup.
   const diagSlot = new Int32Array(nDofs);
-  const cellSlots = new Int32Array(nCells * nLoc * nLoc).fill(-1);
+  const cellSlots = i32(nCells * nLoc * nLoc).fill(-1);
   const pos = mark; // reused: values are overwritten row by row before being read
   for (let r = 0; r < nDofs; r++) {
     for (let s = rowPtr[r]!; s < rowPtr[r + 1]!; s++) pos[colIdx[s]!] = s;

@@ -18,7 +18,8 @@ export const AMG_PCG_ARG = {
   /** Float64Array: [nLevels, level 0 fields …, level 1 fields …] ({@link AMG_LEVEL}). */
   desc: 0,
   b: 1, x: 2, p: 3, q: 4,
-  /** Float64Array [nChunks(level 0)] partial sums. */
+  /** Float64Array [3·nChunks(level 0)] partial sums: rᵀz, pᵀq, rᵀr in separate thirds (a phase may write one
+   * third while a slower thread still sums another, since no barrier separates a sum from the next phase). */
   partials: 5,
   /** Float64Array [AMG_PCG_OUT.length] written by thread 0. */
   out: 6,
@@ -218,9 +219,9 @@ export function amgPcgKernel(ctx: KernelContext, a: Float64Array): void {
   const hi = (c: number): number => Math.min(n, (c + 1) * cr);
   const runner = new AmgPcgRunner(ctx, levels);
 
-  for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = residualRows(rp, ci, va, x, b, r, c * cr, hi(c));
+  for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[2 * nc + c] = residualRows(rp, ci, va, x, b, r, c * cr, hi(c));
   ctx.barrier();
-  let rr = sumInOrder(part, 0, nc);
+  let rr = sumInOrder(part, 2 * nc, nc);
   let it = 0, status = rr <= tol2 ? 1 : 0, rz = 0;
   while (status === 0 && it < maxIter) {
     runner.vcycle(0);
@@ -236,15 +237,15 @@ export function amgPcgKernel(ctx: KernelContext, a: Float64Array): void {
       else for (let i = c * cr; i < i1; i++) p[i] = z[i]! + beta * p[i]!;
     }
     ctx.barrier();
-    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = spmvDotRows(rp, ci, va, p, q, c * cr, hi(c));
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[nc + c] = spmvDotRows(rp, ci, va, p, q, c * cr, hi(c));
     ctx.barrier();
-    const pq = sumInOrder(part, 0, nc);
+    const pq = sumInOrder(part, nc, nc);
     if (!(pq > 0) || !Number.isFinite(pq)) { status = -1; break; }
     const alpha = rz / pq;
-    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = updateRows(alpha, x, r, p, q, c * cr, hi(c));
+    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[2 * nc + c] = updateRows(alpha, x, r, p, q, c * cr, hi(c));
     ctx.barrier();
     it++;
-    rr = sumInOrder(part, 0, nc);
+    rr = sumInOrder(part, 2 * nc, nc);
     if (rr <= tol2) { status = 1; break; }
     if (!Number.isFinite(rr)) { status = -1; break; }
   }

@@ -80,9 +80,9 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
     registered.push(a);
     return pool.idOf(a);
   }
-  /** `a` if shared, else a shared copy (the copy is what gets registered). */
+  /** `a` if shared (or the pool has no workers), else a shared copy (the copy is what gets registered). */
   function shared<T extends Int32Array | Float64Array>(a: T): T {
-    return isShared(a) ? a : toShared(a);
+    return isShared(a) || !pool.needsSharedMemory ? a : toShared(a);
   }
   function releaseAll(): void {
     for (const a of registered) pool.release(a);
@@ -112,7 +112,7 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
       };
       rect(L.P, F.pRowPtr, F.pColIdx, F.pValues);
       rect(L.R, F.rRowPtr, F.rColIdx, F.rValues);
-      const vec = (): number => reg(sharedFloat64(n));
+      const vec = (): number => reg(pool.needsSharedMemory ? sharedFloat64(n) : new Float64Array(n));
       // Level 0's f and x are the CG residual and preconditioned residual.
       set(F.f, vec()); set(F.x, vec()); set(F.d, vec()); set(F.y, vec()); set(F.res, l < levels.length - 1 ? vec() : -1);
       set(F.cholL, L.chol ? reg(shared(L.chol.L)) : -1);
@@ -122,8 +122,8 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
     for (let l = 0; l < levels.length; l++) if (desc[1 + l * F.size + F.res]! < 0) desc[1 + l * F.size + F.res] = desc[1 + l * F.size + F.d]!;
     reg(desc);
     const n = A.n, nc = chunkCount(n, pool.chunkRows);
-    const v = (len: number): Float64Array => { const a = sharedFloat64(len); reg(a); return a; };
-    top = { b: v(n), x: v(n), p: v(n), q: v(n), part: v(Math.max(1, nc)), out: v(AMG_PCG_OUT.length) };
+    const v = (len: number): Float64Array => { const a = pool.needsSharedMemory ? sharedFloat64(len) : new Float64Array(len); reg(a); return a; };
+    top = { b: v(n), x: v(n), p: v(n), q: v(n), part: v(Math.max(1, 3 * nc)), out: v(AMG_PCG_OUT.length) };
     source = A; sourceValues = A.values; nLevels = levels.length;
     setupSeconds = (performance.now() - t0) / 1000;
   }

@@ -85,6 +85,14 @@ export class WorkerPool {
     if (nThreads > 1) this.startWorkers(options, modules);
   }
 
+  /**
+   * True when arrays must live on SharedArrayBuffers (the pool has workers). A 1-thread pool accepts ordinary
+   * typed arrays, so callers can skip shared copies there.
+   */
+  get needsSharedMemory(): boolean {
+    return this.workers.length > 0;
+  }
+
   /** Worker threads (nThreads − 1). */
   get workerCount(): number {
     return this.workers.length;
@@ -131,7 +139,8 @@ export class WorkerPool {
     this.assertOpen();
     const known = this.idByArray.get(array);
     if (known !== undefined) return known;
-    if (!isShared(array)) throw new TypeError(`pool.share('${name}'): the array is not on a SharedArrayBuffer; copy it with toShared()`);
+    // A pool without workers runs every kernel on the calling thread, so ordinary memory is fine there.
+    if (!isShared(array) && this.workers.length > 0) throw new TypeError(`pool.share('${name}'): the array is not on a SharedArrayBuffer; copy it with toShared()`);
     if (this.idByName.has(name)) throw new Error(`pool.share: the name '${name}' is already registered`);
     const id = this.freeIds.pop() ?? this.table.length;
     this.table[id] = array;
@@ -146,7 +155,7 @@ export class WorkerPool {
   idOf(array: SharedTypedArray): number {
     const id = this.idByArray.get(array);
     if (id !== undefined) return id;
-    if (!isShared(array)) throw new TypeError('parallel: array is not on a SharedArrayBuffer; copy it once with toShared() (or toSharedCsr()) and reuse it');
+    if (!isShared(array) && this.workers.length > 0) throw new TypeError('parallel: array is not on a SharedArrayBuffer; copy it once with toShared() (or toSharedCsr()) and reuse it');
     let k = this.table.length;
     while (this.idByName.has(`auto:${k}`)) k++;
     return this.share(`auto:${k}`, array);

@@ -12,6 +12,7 @@ import { setupTransient, type TransientSetup } from '../case/transientSetup.js';
 import { solveCurrentAndVelocity, advanceFrontAndStress } from '../physics/coupledStep.js';
 import { solveElasticity } from '../physics/elasticity.js';
 import { reactedFraction } from '../physics/levelSet.js';
+import { minPhiOnBoundary } from '../case/transientMetrics.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
 import type { Mesh } from '../mesh/mesh.js';
 
@@ -42,6 +43,8 @@ export interface RunToTargetOptions {
    * where φ varies; inside the fully reacted phase the speed (large near a contact spot) moves nothing.
    */
   readonly frontCfl?: boolean;
+  /** Also stop when φ < 0.5 somewhere on this boundary (the front reached it). */
+  readonly stopWhenFrontReaches?: string;
 }
 
 export interface RunToTargetResult {
@@ -69,6 +72,10 @@ export function runToTarget(b: BuiltModel, opts: RunToTargetOptions): RunToTarge
   let stopReason = 'target reacted fraction';
   while (f < opts.targetFraction) {
     if (state.step >= opts.maxSteps) { stopReason = 'maxSteps'; break; }
+    if (opts.stopWhenFrontReaches && minPhiOnBoundary(model, state.ls.phi, opts.stopWhenFrontReaches) < 0.5) {
+      stopReason = `front reached '${opts.stopWhenFrontReaches}'`;
+      break;
+    }
     if (state.time >= time.end * (1 - 1e-12)) { stopReason = 'end time'; break; }
     const speed = opts.frontCfl ? frontSpeed(b) : cur.maxSpeed;
     let dt = speed > 0 ? (time.courant * model.levelSet.hMin) / speed : time.end - state.time;

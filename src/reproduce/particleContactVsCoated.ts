@@ -54,6 +54,7 @@ interface VariantRun {
   readonly phiAtPeak: Float64Array;
   readonly steps: number;
   readonly stopReason: string;
+  readonly reactedFraction: number;
   readonly seconds: number;
 }
 
@@ -66,7 +67,7 @@ function runVariant(which: Variant, opts: ReproductionOptions, target: number): 
   let best = -Infinity, peakIndex = 0;
   let phiAtPeak = new Float64Array(0);
   const r = runToTarget(b, {
-    targetFraction: target, maxSteps: opts.quick ? 3000 : 20000, log: opts.log, frontCfl: true,
+    targetFraction: target, maxSteps: opts.quick ? 3000 : 20000, log: opts.log, frontCfl: true, stopWhenFrontReaches: 'hub|si',
     onStep: ({ setup: { model, state } }) => {
       const s = cellStress(model.mechanics!, state.u!);
       const ls = model.levelSet;
@@ -80,7 +81,7 @@ function runVariant(which: Variant, opts: ReproductionOptions, target: number): 
     },
   });
   opts.log(`${ID} (${which}): ${r.steps} steps, reacted fraction ${r.reactedFraction.toFixed(3)}, ${r.stopReason}`);
-  return { b, samples, peakIndex, phiAtPeak, steps: r.steps, stopReason: r.stopReason, seconds: (performance.now() - t0) / 1000 };
+  return { b, samples, peakIndex, phiAtPeak, steps: r.steps, stopReason: r.stopReason, reactedFraction: r.reactedFraction, seconds: (performance.now() - t0) / 1000 };
 }
 
 function bandPrimary(b: BuiltModel): number {
@@ -122,7 +123,7 @@ export const particleContactVsCoated: Reproduction = {
   title: 'Si particle: contact-spot vs Li–Si-coated lithiation stress',
   run(opts: ReproductionOptions): ReproductionResult {
     const t0 = performance.now();
-    const target = 0.2;
+    const target = 0.3;
     const runs = { contact: runVariant('contact', opts, target), coated: runVariant('coated', opts, target) };
     const peak = (w: Variant) => runs[w].samples[runs[w].peakIndex]!;
     const pc = primary(peak('contact')) * GPA, pb = primary(peak('coated')) * GPA;
@@ -148,6 +149,8 @@ export const particleContactVsCoated: Reproduction = {
       'coreTensionGPa.coated': final('coated').si.maxPrincipal * GPA,
       'peakAtTime_s.contact': peak('contact').t, 'peakAtTime_s.coated': peak('coated').t,
       'steps.contact': runs.contact.steps, 'steps.coated': runs.coated.steps,
+      'finalReactedFraction.contact': runs.contact.reactedFraction, 'finalReactedFraction.coated': runs.coated.reactedFraction,
+      'stopReason.contact': runs.contact.stopReason, 'stopReason.coated': runs.coated.stopReason,
     };
     // Sensitivity on the frozen φ of each variant's peak: strain measure, stiffness blending, core material.
     const variants: { name: string; edit: (j: any) => void }[] = [
@@ -174,14 +177,15 @@ export const particleContactVsCoated: Reproduction = {
         series: (['contact', 'coated'] as const).map((w) => ({ name: w === 'contact' ? '(a) contact spot' : '(b) coated', x: Float64Array.from(runs[w].samples, (s) => s.t / 60), y: Float64Array.from(runs[w].samples, (s) => primary(s) * GPA) })),
       }),
     ];
-    const base = sensitivity[0]!, logRow = sensitivity[1]!;
-    const passAll = checks.every((c) => c.pass);
+    const logRow = sensitivity[1]!, harmRow = sensitivity[3]!;
+    const nPass = checks.filter((c) => c.pass).length;
+    const shell = (40 * (Math.cbrt(3.8125) - 1)) / 0.72;
+    const fr = (w: Variant) => (metrics[`peakCompressionFullyReactedGPa.${w}`] as number).toFixed(1);
     const verdict = [
-      passAll ? 'Reproduced.' : `Partly reproduced (${checks.filter((c) => c.pass).length}/${checks.length} checks pass).`,
-      `With linear elasticity, engineering swelling strain (β = V/V0^(1/3) − 1 for Li3.75Si, V/V0 = 3.81), E and β blended linearly in φ and a c-Si core, the contact-spot particle peaks at ${pc.toFixed(1)} GPa and the coated one at ${pb.toFixed(1)} GPa (ratio ${ratio.toFixed(2)}); paper: ~30 vs ~20 GPa.`,
-      `The coated value is the thin-shell bound −Eβ/(1−ν) of physics-reference §5 (${(40 * 0.5627 / 0.72).toFixed(1)} GPa for E = 40 GPa, ν = 0.28): a small-strain model cannot put a uniformly lithiated shell much below it with this β.`,
-      `With the logarithmic measure the values become ${logRow['contact |σ₃| (GPa)']} and ${logRow['coated |σ₃| (GPa)']} GPa (baseline re-solved on the frozen fronts: ${base['contact |σ₃| (GPa)']} / ${base['coated |σ₃| (GPa)']}); the paper's 30/20 pair is reached only under some of these assumptions, none of which the paper states.`,
-      'These are elastic upper bounds: lithiated Si flows plastically at ~1–2 GPa, so the real stresses are far lower (physics-reference §4.3).',
+      nPass === checks.length ? 'Reproduced.' : nPass === 0 ? 'Not reproduced numerically (0 of 3 checks pass); the ordering contact > coated is reproduced.' : `Partly reproduced (${nPass}/${checks.length} checks pass).`,
+      `Linear elasticity, engineering swelling strain (β = 3.81^(1/3) − 1 = 0.563 for Li3.75Si), E and β linear in φ, c-Si core: the contact-spot particle peaks at ${pc.toFixed(1)} GPa and the coated one at ${pb.toFixed(1)} GPa (ratio ${ratio.toFixed(2)}); paper ~30 vs ~20 GPa (ratio ~1.5).`,
+      `Why: (1) the coated particle's stress is the thin-shell value −Eβ/(1−ν) = ${shell.toFixed(1)} GPa of physics-reference §5/§6.1 (model, fully reacted cells: ${fr('coated')} GPa), ${(shell / 27).toFixed(2)}× the upper acceptance 27 GPa — with this β no small-strain model gets a uniformly lithiated thin shell to ~20 GPa; (2) the peaks sit inside the diffuse front, where linear blending makes E(φ)β(φ) up to 4/3 of the reacted phase's Eβ (fully reacted cells: ${fr('contact')} / ${fr('coated')} GPa; harmonic E blending: ${harmRow['contact |σ₃| (GPa)']} / ${harmRow['coated |σ₃| (GPa)']} GPa); (3) the contact-spot front grows as a finger towards the electron sink (stop: ${runs.contact.stopReason} at reacted fraction ${runs.contact.reactedFraction.toFixed(3)}), an inclusion-like region whose pressure with a c-Si matrix is ≈38 GPa (§5).`,
+      `Logarithmic strain gives ${logRow['contact |σ₃| (GPa)']} / ${logRow['coated |σ₃| (GPa)']} GPa; no single assumption in the sensitivity table gives the paper's pair, and none was tuned. Elastic upper bounds: lithiated Si flows plastically at ~1–2 GPa (physics-reference §4.3).`,
     ].join(' ');
     return {
       id: ID, title: particleContactVsCoated.title, source: 'seed 004 (Zhang et al., Nat. Commun. 2025), Fig. 4c,d and Supplementary Fig. 12',
@@ -195,7 +199,7 @@ export const particleContactVsCoated: Reproduction = {
         blending: 'σ log-linear, E and β linear, ν linear in φ',
         frontDensity: 'ρ = Li mass per m³ of unreacted Si at x = 3.75 (physics-reference §1.3 reading (i))',
         mechanicalBCs: 'u_r = 0 on the axis, otherwise traction-free; rigid z translation pinned',
-        stopAt: `reacted fraction ${target} of the Si (both variants)`,
+        stopAt: `reacted fraction ${target} of the Si, or the front reaching the central sink (the contact-spot front grows as a finger towards the sink and gets there first)`,
         mesh: `P1 triangles, h = ${opts.quick ? 40 : 12.5} nm; ε = h_max/2`,
         materials: runs.contact.b.setup.assumptions,
         quick: opts.quick,

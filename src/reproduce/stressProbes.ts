@@ -91,15 +91,3 @@ export function maxInterfaceTraction(p: ElasticityProblem, s: CellStress, bounda
   }
   return mx;
 }
-
-/** Nodal field [nPoints] from cell values [nCells] by area-unweighted averaging over the cells of each point (pictures only). */
-export function cellToPoint(nPoints: number, cells: Int32Array, npc: number, cellValues: Float64Array, inSet?: (c: number) => boolean): Float64Array {
-  const sum = new Float64Array(nPoints), cnt = new Float64Array(nPoints);
-  const nc = cells.length / npc;
-  for (let c = 0; c < nc; c++) {
-    if (inSet && !inSet(c)) continue;
-    for (let a = 0; a < npc; a++) { const q = cells[c * npc + a]!; sum[q] += cellValues[c]!; cnt[q]++; }
-  }
-  for (let i = 0; i < nPoints; i++) sum[i] = cnt[i]! > 0 ? sum[i]! / cnt[i]! : NaN;
-  return sum;
-}

@@ -3,7 +3,7 @@ import { aggregateGreedy, type Aggregation } from './aggregation.js';
 import { allocateDenseCholesky, factorDenseCholesky, type DenseCholesky } from './denseCholesky.js';
 import { estimateLambdaMax } from './eigenEstimate.js';
 import { smoothedProlongator, smoothedProlongatorValues } from './smoothedProlongator.js';
-import { multiply, productValues, rectView, transposeValues, transposeWithMap, type SparseRect } from './sparseRect.js';
+import { HEAP_ALLOC, SHARED_ALLOC, multiply, productValues, rectView, transposeValues, transposeWithMap, type SparseRect } from './sparseRect.js';
 import { strengthGraph } from './strength.js';
 import { tentativeProlongator } from './tentativeProlongator.js';
 
@@ -44,6 +44,8 @@ export interface HierarchyParams {
   readonly denseLimit: number;
   /** Keep T, R = Pᵀ and A·P so that {@link refreshHierarchy} can refill values. */
   readonly keepForReuse: boolean;
+  /** Allocate what a V-cycle reads (invDiag, P, R, coarse A, Cholesky factor) on SharedArrayBuffers. */
+  readonly sharedMemory: boolean;
 }
 
 /** Default near-nullspace [n × b] column-major: one translation per dof component (constant for b = 1). */
@@ -102,15 +104,16 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
   let B = p.nearNullspace ?? translationModes(A0.n, b);
   if (B.length !== A0.n * k) throw new Error(`AMG: near-nullspace has ${B.length} entries, expected n·k = ${A0.n * k}`);
   const work = lanczosWork(A0.n);
+  const alloc = p.sharedMemory ? SHARED_ALLOC : HEAP_ALLOC;
   for (;;) {
-    const invDiag = new Float64Array(A.n);
+    const invDiag = alloc.f64(A.n);
     inverseDiagonal(A, invDiag);
     const lambdaMax = estimateLambdaMax(A, invDiag, LANCZOS_STEPS, work);
     const last = A.n <= p.maxCoarse || levels.length === p.maxLevels - 1;
     const agg = last ? undefined : aggregateLevel(A, b, p.strengthThreshold);
     if (!agg || agg.nAgg === 0 || agg.nAgg * k > STALL_RATIO * A.n) {
       let chol: DenseCholesky | undefined;
-      if (A.n <= p.denseLimit) { chol = allocateDenseCholesky(A.n); factorDenseCholesky(A, chol); }
+      if (A.n <= p.denseLimit) { chol = allocateDenseCholesky(A.n, p.sharedMemory); factorDenseCholesky(A, chol); }
       levels.push({ A, blockSize: b, invDiag, lambdaMax, ...(chol ? { chol } : {}) });
       return levels;
     }
@@ -119,10 +122,10 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     // Reusable hierarchies need structural patterns (a stored zero may become nonzero in the next setup);
     // one-off ones skip stored zeros of A, which keeps P, A·P and Pᵀ·A·P narrower.
     const skipZeros = !p.keepForReuse;
-    const P = smoothedProlongator(A, invDiag, T, lambdaMax > 0 ? p.omega / lambdaMax : 0, skipZeros);
-    const { R, slotOf } = transposeWithMap(P);
+    const P = smoothedProlongator(A, invDiag, T, lambdaMax > 0 ? p.omega / lambdaMax : 0, skipZeros, alloc);
+    const { R, slotOf } = transposeWithMap(P, alloc);
     const AP = multiply(rectView(A), P, skipZeros);
-    const Ac = multiply(R, AP);
+    const Ac = multiply(R, AP, false, alloc);
     // T and A·P are only needed to refill values later; without reuse they are left to the GC (arrays the
     // size of P and A·P). R is kept: row-parallel V-cycles restrict with R instead of scattering through P.
     levels.push(p.keepForReuse

@@ -47,6 +47,12 @@ export interface AmgOptions {
    * pattern and only recomputes values (time loops). Values are always recomputed. Default false.
    */
   readonly reuseAggregation?: boolean;
+  /**
+   * Allocate the arrays a V-cycle reads (inverse diagonals, P, R, coarse operators, coarsest factor) on
+   * SharedArrayBuffers, so a worker pool (src/parallel createParallelAmgCg) uses {@link AmgPreconditioner.exportLevels}
+   * in place instead of copying. Default false.
+   */
+  readonly sharedMemory?: boolean;
 }
 
 /** Level sizes for reports and tests. */
@@ -138,6 +144,7 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
     omega,
     denseLimit: DENSE_LIMIT,
     keepForReuse: opts.reuseAggregation === true,
+    sharedMemory: opts.sharedMemory === true,
   };
   let levels: AmgLevel[] = [];
   // Per-level V-cycle vectors: right-hand side f, solution x, smoother work d, y (level 0 uses the caller's f, x).

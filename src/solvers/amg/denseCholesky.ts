@@ -13,7 +13,9 @@ export interface DenseCholesky {
   readonly invPivot: Float64Array;
 }
 
-export function allocateDenseCholesky(n: number): DenseCholesky {
+/** Storage for an n×n factor; `shared` puts it on SharedArrayBuffers (for worker pools). */
+export function allocateDenseCholesky(n: number, shared = false): DenseCholesky {
+  if (shared) return { n, L: new Float64Array(new SharedArrayBuffer(8 * n * n)), invPivot: new Float64Array(new SharedArrayBuffer(8 * n)) };
   return { n, L: new Float64Array(n * n), invPivot: new Float64Array(n) };
 }
 

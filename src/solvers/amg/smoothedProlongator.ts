@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../../linalg/csr.js';
-import { RowBuilder, type SparseRect } from './sparseRect.js';
+import { HEAP_ALLOC, RowBuilder, trimmed, type ArrayAlloc, type SparseRect } from './sparseRect.js';
 
 /**
  * Prolongator smoothing P = (I − ω D⁻¹A)·T with ω = `omega`/λmax(D⁻¹A) (Vaněk, Mandel & Brezina 1996 use
@@ -8,14 +8,14 @@ import { RowBuilder, type SparseRect } from './sparseRect.js';
  * {@link smoothedProlongatorValues} refills the values of an existing P (same A pattern, same T).
  */
 export function smoothedProlongator(
-  A: CsrMatrix, invDiag: Float64Array, T: SparseRect, omegaOverLambda: number, skipZeros = false,
+  A: CsrMatrix, invDiag: Float64Array, T: SparseRect, omegaOverLambda: number, skipZeros = false, alloc: ArrayAlloc = HEAP_ALLOC,
 ): SparseRect {
   const n = A.n, nCols = T.nCols;
   const aPtr = A.rowPtr, aCol = A.colIdx, aVal = A.values;
   const tPtr = T.rowPtr, tCol = T.colIdx, tVal = T.values;
   const marker = new Int32Array(nCols).fill(-1);
   const acc = new Float64Array(nCols);
-  const rowPtr = new Int32Array(n + 1);
+  const rowPtr = alloc.i32(n + 1);
   const out = new RowBuilder(2 * tPtr[n]! + n);
   for (let i = 0; i < n; i++) {
     const start = out.nz;
@@ -41,7 +41,7 @@ export function smoothedProlongator(
     out.finishRow(start, acc);
     rowPtr[i + 1] = out.nz;
   }
-  return { nRows: n, nCols, rowPtr, colIdx: out.col.slice(0, out.nz), values: out.val.slice(0, out.nz) };
+  return { nRows: n, nCols, rowPtr, colIdx: trimmed(out.col, out.nz, alloc), values: trimmed(out.val, out.nz, alloc) };
 }
 
 /** P = T − (omega/lambdaMax)·D⁻¹·A·T into the values of an existing P. `pos` scratch [T.nCols]. */

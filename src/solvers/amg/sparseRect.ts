@@ -13,6 +13,27 @@ export interface SparseRect {
   readonly values: Float64Array;
 }
 
+/**
+ * Where hierarchy arrays are allocated: the ordinary heap, or SharedArrayBuffers so that a worker pool can read
+ * the hierarchy in place (no copy, no second resident set).
+ */
+export interface ArrayAlloc {
+  f64(n: number): Float64Array;
+  i32(n: number): Int32Array;
+}
+export const HEAP_ALLOC: ArrayAlloc = { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n) };
+export const SHARED_ALLOC: ArrayAlloc = {
+  f64: (n) => new Float64Array(new SharedArrayBuffer(8 * n)),
+  i32: (n) => new Int32Array(new SharedArrayBuffer(4 * n)),
+};
+
+/** The first `nz` entries of a builder buffer as an exact-length array from `alloc`. */
+export function trimmed<T extends Int32Array | Float64Array>(a: T, nz: number, alloc: ArrayAlloc): T {
+  const out = (a instanceof Int32Array ? alloc.i32(nz) : alloc.f64(nz)) as T;
+  out.set(a.subarray(0, nz) as never);
+  return out;
+}
+
 /** A square CSR matrix seen as a {@link SparseRect}, sharing its arrays. */
 export function rectView(A: CsrMatrix): SparseRect {
   return { nRows: A.n, nCols: A.n, rowPtr: A.rowPtr, colIdx: A.colIdx, values: A.values };
@@ -54,12 +75,12 @@ export class RowBuilder {
  * right-angled meshes stores 2 zeros per row, which would otherwise widen every product); without it the
  * pattern is structural, so {@link productValues} can refill it for any values on the same patterns.
  */
-export function multiply(A: SparseRect, B: SparseRect, skipZeros = false): SparseRect {
+export function multiply(A: SparseRect, B: SparseRect, skipZeros = false, alloc: ArrayAlloc = HEAP_ALLOC): SparseRect {
   const nRows = A.nRows, nCols = B.nCols;
   const aPtr = A.rowPtr, aCol = A.colIdx, aVal = A.values, bPtr = B.rowPtr, bCol = B.colIdx, bVal = B.values;
   const marker = new Int32Array(nCols).fill(-1);
   const acc = new Float64Array(nCols);
-  const rowPtr = new Int32Array(nRows + 1);
+  const rowPtr = alloc.i32(nRows + 1);
   const out = new RowBuilder(aPtr[nRows]! + bPtr[B.nRows]!);
   for (let i = 0; i < nRows; i++) {
     const start = out.nz;
@@ -80,7 +101,7 @@ export function multiply(A: SparseRect, B: SparseRect, skipZeros = false): Spars
     out.finishRow(start, acc);
     rowPtr[i + 1] = out.nz;
   }
-  return { nRows, nCols, rowPtr, colIdx: out.col.slice(0, out.nz), values: out.val.slice(0, out.nz) };
+  return { nRows, nCols, rowPtr, colIdx: trimmed(out.col, out.nz, alloc), values: trimmed(out.val, out.nz, alloc) };
 }
 
 /**
@@ -106,14 +127,14 @@ export function productValues(A: SparseRect, B: SparseRect, C: SparseRect, pos: 
 }
 
 /** Transpose pattern and values of P, plus `slotOf` [nnz]: P slot s lands in R slot slotOf[s] (for numeric reuse). */
-export function transposeWithMap(P: SparseRect): { R: SparseRect; slotOf: Int32Array } {
+export function transposeWithMap(P: SparseRect, alloc: ArrayAlloc = HEAP_ALLOC): { R: SparseRect; slotOf: Int32Array } {
   const { nRows, nCols, rowPtr, colIdx } = P;
   const nz = rowPtr[nRows]!;
-  const rPtr = new Int32Array(nCols + 1);
+  const rPtr = alloc.i32(nCols + 1);
   for (let s = 0; s < nz; s++) rPtr[colIdx[s]! + 1]!++;
   for (let c = 0; c < nCols; c++) rPtr[c + 1]! += rPtr[c]!;
   const fill = rPtr.slice(0, nCols);
-  const rCol = new Int32Array(nz);
+  const rCol = alloc.i32(nz);
   const slotOf = new Int32Array(nz);
   // Rows of P are visited in order, so each row of R receives its columns ascending.
   for (let i = 0; i < nRows; i++) {
@@ -124,7 +145,7 @@ export function transposeWithMap(P: SparseRect): { R: SparseRect; slotOf: Int32A
       slotOf[s] = t;
     }
   }
-  const R: SparseRect = { nRows: nCols, nCols: nRows, rowPtr: rPtr, colIdx: rCol, values: new Float64Array(nz) };
+  const R: SparseRect = { nRows: nCols, nCols: nRows, rowPtr: rPtr, colIdx: rCol, values: alloc.f64(nz) };
   transposeValues(P, R, slotOf);
   return { R, slotOf };
 }

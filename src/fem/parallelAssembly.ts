@@ -1,0 +1,165 @@
+import type { CsrMatrix } from '../linalg/csr.js';
+import { compiledUrl } from '../parallel/compiledUrl.js';
+import type { KernelModule, WorkerPool } from '../parallel/pool.js';
+import type { SharedTypedArray } from '../parallel/kernelTypes.js';
+import { isShared } from '../parallel/protocol.js';
+import { toShared } from '../parallel/sharedArrays.js';
+import { DIRICHLET, FREE } from './constraints.js';
+import { P1_ARG, kernelModuleUrl, kernels } from './parallelAssemblyKernels.js';
+import { assertPatternCurrent, type AssemblyPattern } from './sparsity.js';
+
+/** Cells per fixed chunk: part of the arithmetic contract (the colouring and thus the summation order depend on it). */
+export const CELLS_PER_CHUNK = 2048;
+/** Colours are a bit mask per row; a mesh needing more (pathological numbering) is rejected. */
+const MAX_COLOURS = 31;
+
+/** The kernel module to pass in `createWorkerPool(n, { kernelModules: [parallelAssemblyModule()] })`. */
+export function parallelAssemblyModule(): KernelModule {
+  return { url: compiledUrl(kernelModuleUrl), kernels };
+}
+
+/** The P1 bilinear forms the parallel assembler knows, with per-cell data [nCells]. */
+export type P1Form =
+  /** −∇·(k∇u) = s: conductivity k and source s per cell. */
+  | { readonly type: 'poisson'; readonly k: Float64Array; readonly source: Float64Array }
+  /** Plane-strain elasticity, Young's modulus E (Pa), Poisson ratio ν and isotropic eigenstrain θ (ε* = θ·I₃) per cell. */
+  | { readonly type: 'planeStrain'; readonly E: Float64Array; readonly nu: Float64Array; readonly eigenstrain: Float64Array };
+
+export interface ParallelAssembler {
+  /** The assembled matrix: pattern.A's structure on SharedArrayBuffers (values refilled by each `assemble`). */
+  readonly A: CsrMatrix;
+  /** Number of cell-chunk colours. */
+  readonly colours: number;
+  /** Assembles `form` into {@link A} (returned) and `b` [nDofs], exactly like assembleSystem (same constraints treatment). */
+  assemble(form: P1Form, b: Float64Array): CsrMatrix;
+  /** Unregisters the shared arrays from the pool. */
+  release(): void;
+}
+
+/**
+ * Greedy colouring of fixed cell chunks so that chunks of one colour touch disjoint rows: chunk c gets the lowest
+ * colour not used by an earlier chunk sharing a row with it. Returns CSR-like lists (chunks by colour, ascending).
+ */
+function colourChunks(cellRows: Int32Array, nLoc: number, nCells: number, nDofs: number): { ptr: Int32Array; list: Int32Array; n: number } {
+  const nChunks = Math.ceil(nCells / CELLS_PER_CHUNK);
+  const used = new Int32Array(nDofs); // bit mask of colours of chunks touching the row so far
+  const colour = new Int32Array(nChunks);
+  let nColours = 0;
+  for (let k = 0; k < nChunks; k++) {
+    const e0 = k * CELLS_PER_CHUNK * nLoc, e1 = Math.min(nCells, (k + 1) * CELLS_PER_CHUNK) * nLoc;
+    let forbidden = 0;
+    for (let e = e0; e < e1; e++) { const r = cellRows[e]!; if (r >= 0) forbidden |= used[r]!; }
+    let col = 0;
+    while (col < MAX_COLOURS && (forbidden & (1 << col)) !== 0) col++;
+    if (col === MAX_COLOURS) throw new Error(`parallel assembly: more than ${MAX_COLOURS} chunk colours needed (renumber the mesh)`);
+    colour[k] = col;
+    nColours = Math.max(nColours, col + 1);
+    for (let e = e0; e < e1; e++) { const r = cellRows[e]!; if (r >= 0) used[r]! |= 1 << col; }
+  }
+  const ptr = new Int32Array(nColours + 1);
+  for (let k = 0; k < nChunks; k++) ptr[colour[k]! + 1]!++;
+  for (let c = 0; c < nColours; c++) ptr[c + 1]! += ptr[c]!;
+  const fill = ptr.slice(0, nColours);
+  const list = new Int32Array(nChunks);
+  for (let k = 0; k < nChunks; k++) list[fill[colour[k]!]!++] = k;
+  return { ptr: toShared(ptr), list: toShared(list), n: nColours };
+}
+
+/**
+ * Parallel assembly of P1 Poisson or plane-strain systems on a worker pool (created with
+ * {@link parallelAssemblyModule}), for tri3 meshes. Pattern arrays are copied to shared memory once here; each
+ * `assemble` zeroes and refills the shared values. Element matrices are computed from the vertex coordinates with
+ * the exact one-point rule (P1). Results do not depend on the thread count (fixed chunks, fixed colour order);
+ * they equal assembleSystem's up to summation order. Throws for other element types.
+ */
+export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPattern): ParallelAssembler {
+  const { space, nLoc, constraints } = pattern;
+  const mesh = space.mesh;
+  if (mesh.cellType !== 'tri3' || space.element.nBasis !== 3) throw new Error('parallel assembly: P1 on tri3 meshes only');
+  const nCells = mesh.nCells, nDofs = pattern.A.n;
+  const reg: SharedTypedArray[] = [];
+  // Arrays already on shared memory (buildAssemblyPattern(…, { sharedMemory: true })) are used in place.
+  // A pool without workers reads ordinary arrays too (no copies at 1 thread).
+  const share = <T extends SharedTypedArray>(a: T): T => { const s = isShared(a) || !pool.needsSharedMemory ? a : toShared(a); reg.push(s); pool.idOf(s); return s; };
+  const points = share(mesh.points), cells = share(mesh.cells);
+  const cellSlots = share(pattern.cellSlots), cellRows = share(pattern.cellRows), cellDofs = share(pattern.cellDofs);
+  const cellConstrained = share(pattern.cellConstrained);
+  const kind = share(constraints.kind), value = share(constraints.value);
+  // A is pattern.A itself when the pattern is shared, so serial and parallel assembly fill the same matrix.
+  const inPlace = !pool.needsSharedMemory || (isShared(pattern.A.values) && isShared(pattern.A.rowPtr) && isShared(pattern.A.colIdx));
+  const A: CsrMatrix = inPlace
+    ? (share(pattern.A.rowPtr), share(pattern.A.colIdx), share(pattern.A.values), pattern.A)
+    : { n: nDofs, rowPtr: share(pattern.A.rowPtr), colIdx: share(pattern.A.colIdx), values: share(pattern.A.values) };
+  const col = colourChunks(pattern.cellRows, nLoc, nCells, nDofs);
+  reg.push(col.ptr, col.list);
+  const bShared = share(new Float64Array(nDofs));
+  // Per-cell data: copied in at each assembly only when the pool needs shared memory, else used directly.
+  const perCell = pool.needsSharedMemory ? [share(new Float64Array(nCells)), share(new Float64Array(nCells)), share(new Float64Array(nCells))] : [];
+  const args = new Float64Array(P1_ARG.count);
+  const id = (x: SharedTypedArray): number => pool.idOf(x);
+  args[P1_ARG.points] = id(points); args[P1_ARG.cells] = id(cells); args[P1_ARG.cellSlots] = id(cellSlots);
+  args[P1_ARG.cellRows] = id(cellRows); args[P1_ARG.cellDofs] = id(cellDofs); args[P1_ARG.cellConstrained] = id(cellConstrained);
+  args[P1_ARG.kind] = id(kind); args[P1_ARG.value] = id(value); args[P1_ARG.values] = id(A.values); args[P1_ARG.b] = id(bShared);
+  args[P1_ARG.colourPtr] = id(col.ptr); args[P1_ARG.colourChunks] = id(col.list);
+  args[P1_ARG.nColours] = col.n; args[P1_ARG.cellsPerChunk] = CELLS_PER_CHUNK; args[P1_ARG.nCells] = nCells;
+
+  function assemble(form: P1Form, b: Float64Array): CsrMatrix {
+    assertPatternCurrent(pattern);
+    if (b.length !== nDofs) throw new Error(`parallel assembly: b has length ${b.length}, expected ${nDofs}`);
+    const want = form.type === 'poisson' ? 3 : 6;
+    if (want !== nLoc) throw new Error(`parallel assembly: form '${form.type}' needs ${want} local dofs, the pattern has ${nLoc}`);
+    // Constraint values may change between assemblies (only the structure is fixed): refresh them.
+    value.set(constraints.value);
+    const data = form.type === 'poisson' ? [form.k, form.source] : [form.E, form.nu, form.eigenstrain];
+    const direct = !pool.needsSharedMemory;
+    const used = data.map((d, i) => {
+      if (d.length !== nCells) throw new Error(`parallel assembly: per-cell array ${i} has length ${d.length}, expected ${nCells}`);
+      if (direct) return d;
+      perCell[i]!.set(d);
+      return perCell[i]!;
+    });
+    args[P1_ARG.form] = form.type === 'poisson' ? 0 : 1;
+    args[P1_ARG.c0] = id(used[0]!); args[P1_ARG.c1] = id(used[1]!); args[P1_ARG.c2] = form.type === 'poisson' ? -1 : id(used[2]!);
+    A.values.fill(0);
+    bShared.fill(0);
+    try {
+      pool.run('p1Assemble', args);
+    } finally {
+      if (direct) for (const d of used) pool.release(d);
+    }
+    finishConstrainedRows(pattern, A, bShared);
+    b.set(bShared);
+    return A;
+  }
+
+  return {
+    A, colours: col.n, assemble,
+    release() { for (const a of reg) pool.release(a); reg.length = 0; },
+  };
+}
+
+/** assembleSystem's last step: constrained and untouched rows get D = mean |A_dd| over free rows (serial, O(n)). */
+function finishConstrainedRows(pattern: AssemblyPattern, A: CsrMatrix, b: Float64Array): void {
+  const { kind, value } = pattern.constraints;
+  const { diagSlot } = pattern;
+  const vals = A.values, rowPtr = A.rowPtr, nDofs = A.n;
+  let sum = 0, count = 0;
+  for (let d = 0; d < nDofs; d++) {
+    if (kind[d] !== FREE) continue;
+    const a = Math.abs(vals[diagSlot[d]!]!);
+    if (a > 0) { sum += a; count++; }
+  }
+  const D = count > 0 ? sum / count : 1;
+  for (let d = 0; d < nDofs; d++) {
+    const k = kind[d]!;
+    if (k === FREE) {
+      if (vals[diagSlot[d]!] !== 0) continue;
+      let empty = true;
+      for (let s = rowPtr[d]!; s < rowPtr[d + 1]!; s++) if (vals[s] !== 0) { empty = false; break; }
+      if (empty) { vals[diagSlot[d]!] = D; b[d] = 0; }
+      continue;
+    }
+    vals[diagSlot[d]!] = D;
+    b[d] = k === DIRICHLET ? D * value[d]! : 0;
+  }
+}

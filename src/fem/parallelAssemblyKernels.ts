@@ -1,0 +1,128 @@
+/*
+ * Worker-side element kernels of the parallel P1 assembly (imported by the calling thread and, compiled, by every
+ * pool worker). Cells are processed in fixed chunks grouped into colours: chunks of one colour touch disjoint
+ * matrix rows, so they scatter without races, and colours run in a fixed order, so every matrix slot receives its
+ * contributions in the same order whatever the thread count (bitwise identical results).
+ */
+import type { KernelContext, KernelDef } from '../parallel/kernelTypes.js';
+
+/** Argument slots of the 'p1Assemble' kernel (array ids unless noted). */
+export const P1_ARG = {
+  /** Scalar: 0 = Poisson −∇·(k∇u) = s, 1 = plane-strain elasticity with isotropic eigenstrain θ·I₃. */
+  form: 0,
+  points: 1, cells: 2, cellSlots: 3, cellRows: 4, cellDofs: 5, cellConstrained: 6, kind: 7, value: 8,
+  values: 9, b: 10,
+  /** Int32 [nColours+1] offsets into colourChunks; Int32 list of chunk ids by colour. */
+  colourPtr: 11, colourChunks: 12,
+  /** Scalars: colours, cells per chunk, cells. */
+  nColours: 13, cellsPerChunk: 14, nCells: 15,
+  /** Per-cell Float64 arrays: Poisson (k, s); elasticity (E, ν, θ). −1 = absent. */
+  c0: 16, c1: 17, c2: 18,
+  count: 19,
+} as const;
+
+/** P1 gradients of cell c into g [6] (∂N_a/∂x, ∂N_a/∂y); returns the area. */
+function p1Gradients(points: Float64Array, cells: Int32Array, c: number, g: Float64Array): number {
+  const v0 = cells[3 * c]!, v1 = cells[3 * c + 1]!, v2 = cells[3 * c + 2]!;
+  const x0 = points[2 * v0]!, y0 = points[2 * v0 + 1]!;
+  const x1 = points[2 * v1]!, y1 = points[2 * v1 + 1]!;
+  const x2 = points[2 * v2]!, y2 = points[2 * v2 + 1]!;
+  const det = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+  const inv = 1 / det;
+  g[0] = (y1 - y2) * inv; g[1] = (x2 - x1) * inv;
+  g[2] = (y2 - y0) * inv; g[3] = (x0 - x2) * inv;
+  g[4] = (y0 - y1) * inv; g[5] = (x1 - x0) * inv;
+  return 0.5 * Math.abs(det);
+}
+
+function poissonCell(area: number, g: Float64Array, k: number, s: number, Ke: Float64Array, fe: Float64Array): void {
+  const w = area * k;
+  for (let a = 0; a < 3; a++) {
+    fe[a] = area * s / 3;
+    for (let b = 0; b < 3; b++) Ke[a * 3 + b] = w * (g[2 * a]! * g[2 * b]! + g[2 * a + 1]! * g[2 * b + 1]!);
+  }
+}
+
+/** Plane strain, D from (E, ν), load ∫ Bᵀσ* with σ* = E/(1−2ν)·θ·(1, 1, 0): same element as physics/elasticity. */
+function planeStrainCell(area: number, g: Float64Array, E: number, nu: number, theta: number, Ke: Float64Array, fe: Float64Array): void {
+  const lam = ((E * nu) / ((1 + nu) * (1 - 2 * nu))) * area, mu = (E / (2 * (1 + nu))) * area, l2m = lam + 2 * mu;
+  const sig = (E / (1 - 2 * nu)) * theta * area;
+  for (let a = 0; a < 3; a++) {
+    const ax = g[2 * a]!, ay = g[2 * a + 1]!;
+    fe[2 * a] = sig * ax;
+    fe[2 * a + 1] = sig * ay;
+    const r0 = 2 * a * 6, r1 = r0 + 6;
+    for (let b = 0; b < 3; b++) {
+      const bx = g[2 * b]!, by = g[2 * b + 1]!;
+      Ke[r0 + 2 * b] = l2m * ax * bx + mu * ay * by;
+      Ke[r0 + 2 * b + 1] = lam * ax * by + mu * ay * bx;
+      Ke[r1 + 2 * b] = lam * ay * bx + mu * ax * by;
+      Ke[r1 + 2 * b + 1] = l2m * ay * by + mu * ax * bx;
+    }
+  }
+}
+
+/** Scatter of one cell, identical to assembleSystem's fast path (no constraint) and slow path (row/column drops). */
+function scatter(
+  c: number, nLoc: number, Ke: Float64Array, fe: Float64Array, cellSlots: Int32Array, cellRows: Int32Array, cellDofs: Int32Array,
+  constrained: boolean, kind: Uint8Array, value: Float64Array, vals: Float64Array, b: Float64Array,
+): void {
+  const base = c * nLoc, sbase = c * nLoc * nLoc;
+  if (!constrained) {
+    for (let i = 0; i < nLoc; i++) {
+      const row = i * nLoc;
+      for (let j = 0; j < nLoc; j++) vals[cellSlots[sbase + row + j]!]! += Ke[row + j]!;
+      b[cellRows[base + i]!]! += fe[i]!;
+    }
+    return;
+  }
+  for (let i = 0; i < nLoc; i++) {
+    const r = cellRows[base + i]!;
+    if (r < 0) continue;
+    const row = i * nLoc;
+    let bi = fe[i]!;
+    for (let j = 0; j < nLoc; j++) {
+      const k = Ke[row + j]!;
+      const s = cellSlots[sbase + row + j]!;
+      if (s >= 0) vals[s]! += k;
+      const dj = cellDofs[base + j]!;
+      if (kind[dj] !== 0) bi -= k * value[dj]!;
+    }
+    b[r]! += bi;
+  }
+}
+
+/** The P1 assembly kernel: one phase per colour, chunks of a colour claimed dynamically. */
+export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
+  const A = P1_ARG;
+  const form = a[A.form]!;
+  const points = ctx.f64(a[A.points]!), cells = ctx.i32(a[A.cells]!);
+  const cellSlots = ctx.i32(a[A.cellSlots]!), cellRows = ctx.i32(a[A.cellRows]!), cellDofs = ctx.i32(a[A.cellDofs]!);
+  const cellConstrained = ctx.array(a[A.cellConstrained]!) as Uint8Array, kind = ctx.array(a[A.kind]!) as Uint8Array;
+  const value = ctx.f64(a[A.value]!), vals = ctx.f64(a[A.values]!), b = ctx.f64(a[A.b]!);
+  const colourPtr = ctx.i32(a[A.colourPtr]!), colourChunks = ctx.i32(a[A.colourChunks]!);
+  const nColours = a[A.nColours]!, cpc = a[A.cellsPerChunk]!, nCells = a[A.nCells]!;
+  const c0 = ctx.f64(a[A.c0]!), c1 = ctx.f64(a[A.c1]!), c2 = a[A.c2]! >= 0 ? ctx.f64(a[A.c2]!) : c1;
+  const nLoc = form === 0 ? 3 : 6;
+  const Ke = new Float64Array(nLoc * nLoc), fe = new Float64Array(nLoc), g = new Float64Array(6);
+  for (let col = 0; col < nColours; col++) {
+    const k0 = colourPtr[col]!, nk = colourPtr[col + 1]! - k0;
+    for (let t = ctx.nextChunk(nk); t >= 0; t = ctx.nextChunk(nk)) {
+      const chunk = colourChunks[k0 + t]!;
+      const e1 = Math.min(nCells, (chunk + 1) * cpc);
+      for (let c = chunk * cpc; c < e1; c++) {
+        const area = p1Gradients(points, cells, c, g);
+        if (form === 0) poissonCell(area, g, c0[c]!, c1[c]!, Ke, fe);
+        else planeStrainCell(area, g, c0[c]!, c1[c]!, c2[c]!, Ke, fe);
+        scatter(c, nLoc, Ke, fe, cellSlots, cellRows, cellDofs, cellConstrained[c] !== 0, kind, value, vals, b);
+      }
+    }
+    ctx.barrier();
+  }
+}
+
+/** Kernels of this module, in registration order (see src/parallel/kernels.ts, "How to add a kernel", 2b). */
+export const kernels: readonly KernelDef[] = [{ name: 'p1Assemble', run: p1AssembleKernel }];
+
+/** This module's URL (mapped to dist/ by compiledUrl when running from sources). */
+export const kernelModuleUrl: string = import.meta.url;
