@@ -24,37 +24,23 @@ export interface TransientSetup {
   readonly xReacted: number;
 }
 
-function phaseOf(rc: ResolvedCase, name: string, path: string, withMechanics: boolean): PhaseProperties {
-  const m = rc.spec.materials[name];
-  if (!m) throw new CaseError(path, `unknown material '${name}'; materials are ${Object.keys(rc.spec.materials).map((k) => `'${k}'`).join(', ')}`);
-  if (m.conductivity === undefined) throw new CaseError(`materials.${name}.conductivity`, 'required by the level-set model (S/m, > 0)');
-  if (withMechanics && (m.youngsModulus === undefined || m.poissonRatio === undefined)) {
-    throw new CaseError(`materials.${name}`, 'youngsModulus and poissonRatio are required by the mechanics of the level-set model');
-  }
+/** Phase properties of a material (its presence and required values were checked by resolveCase). */
+function phaseOf(rc: ResolvedCase, name: string): PhaseProperties {
+  const m = rc.spec.materials[name]!;
   const measure = rc.mechanics?.strainMeasure ?? 'engineering';
   const vr = m.volumeRatio ?? m.siVolumeRatio;
   const beta = vr !== undefined ? eigenstrainFromVolumeRatio(vr, measure) : (m.eigenstrain ?? 0);
-  return { sigma: m.conductivity, E: m.youngsModulus ?? 0, nu: m.poissonRatio ?? 0, beta };
+  return { sigma: m.conductivity!, E: m.youngsModulus ?? 0, nu: m.poissonRatio ?? 0, beta };
 }
 
 export function setupTransient(rc: ResolvedCase): TransientSetup {
   const spec = rc.spec;
   const ls: LevelSetSpec = spec.levelSet!;
   const mesh = rc.mesh;
-  for (const [i, r] of ls.regions.entries()) {
-    if (!mesh.regionNames.includes(r)) throw new CaseError(`levelSet.regions[${i}]`, `unknown region '${r}'; the mesh has ${mesh.regionNames.map((x) => `'${x}'`).join(', ')}`);
-  }
-  const names = [...mesh.boundaries.keys()];
-  const checkB = (b: string, path: string) => {
-    if (!mesh.boundaries.has(b)) throw new CaseError(path, `unknown boundary '${b}'; the mesh has ${names.map((x) => `'${x}'`).join(', ')}`);
-  };
-  ls.inflow.forEach((b, i) => checkB(b, `levelSet.inflow[${i}]`));
-  ls.outflow.forEach((b, i) => checkB(b, `levelSet.outflow[${i}]`));
-  const stop = spec.time!.stopAt.frontReaches;
-  if (stop) checkB(stop, 'time.stopAt.frontReaches');
+  // Names (regions, boundaries, materials) were checked by resolveCase before any output.
   const withMech = spec.mechanics !== undefined;
-  const unreacted = phaseOf(rc, ls.unreactedMaterial, 'levelSet.unreactedMaterial', withMech);
-  const reacted = phaseOf(rc, ls.reactedMaterial, 'levelSet.reactedMaterial', withMech);
+  const unreacted = phaseOf(rc, ls.unreactedMaterial);
+  const reacted = phaseOf(rc, ls.reactedMaterial);
 
   const bcs: LevelSetBc[] = [
     ...ls.inflow.map((boundary) => ({ type: 'inflow' as const, boundary, value: 0 })),
@@ -79,7 +65,6 @@ export function setupTransient(rc: ResolvedCase): TransientSetup {
   if (init.type === 'plane') s = planeSignedDistance(init.point, init.normal);
   else if (init.type === 'circle') s = circleSignedDistance(init.center, init.radius, init.inside === 'unreacted' ? 'positive' : 'negative');
   else if (init.type === 'boundary') {
-    checkB(init.boundary, 'levelSet.initial.boundary');
     const d = boundarySignedDistance(mesh, init.boundary, { side: () => true });
     s = (x, y) => d(x, y) - init.offset;
   }

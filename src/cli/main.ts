@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { readCaseFile } from '../case/parseCase.js';
 import { caseJsonSchema } from '../case/caseSchema.js';
 import { CaseError } from '../case/caseError.js';
@@ -30,6 +31,9 @@ Usage:
   ecmfem compare OURS THEIRS --field NAME      L2/max differences between two results (VTU or COMSOL .txt)
   ecmfem reproduce <id>[,<id>]|all --out DIR [--quick]
                                                re-run the seed papers' results; writes report.html/.md
+  ecmfem sweep CASE --set PATH=V1,V2 [--set …] --out DIR [--index I] [--emit-sbatch [--cpus-per-task N] [--time T]]
+                                               parameter sweeps (cartesian product), one member or all, SLURM arrays
+  ecmfem collect DIR                           gather a sweep's members into DIR/collected.csv
   ecmfem --help | --version
 
 Outputs in DIR: results.json (metrics, solver reports, timings), fields.vtu + fields.pvd (ParaView),
@@ -109,13 +113,17 @@ async function cmdRun(args: string[]): Promise<number> {
   }
   const spec = readCaseFile(caseFile);
   const outDir = resolve(parsed.values.out ?? `results/${spec.name}`);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out '${outDir}' exists and is not a directory`);
   const quiet = parsed.values.quiet ?? false;
   const log = quiet ? () => {} : (line: string) => process.stderr.write(`[ecmfem] ${line}\n`);
   // Schedulers send SIGTERM (or SIGUSR1, with --signal) before a wall-time kill: checkpoint and stop cleanly.
+  // Only time loops can stop between steps; a static solve keeps the default signal behaviour (terminate).
   let stopRequested = false;
   const onSignal = () => { stopRequested = true; };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGUSR1', onSignal);
+  if (spec.levelSet) {
+    process.on('SIGTERM', onSignal);
+    process.on('SIGUSR1', onSignal);
+  }
   try {
     const gen = runCaseSteps(spec, {
       caseDir: dirname(resolve(caseFile)), outDir, log, progress: createProgress({ quiet }),

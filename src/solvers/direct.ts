@@ -81,7 +81,15 @@ export class DirectSolver implements LinearSolver {
     if (this.fact === null || this.fact.symmetric !== sym) {
       this.fact = new ProfileFactorization(A, this.ordering.perm, this.ordering.iperm, sym, this.opts.maxProfileEntries);
     }
-    this.fact.factor(A, this.opts.pivotTol);
+    try {
+      this.fact.factor(A, this.opts.pivotTol);
+    } catch (e) {
+      // A zero/tiny pivot is a solver failure of this system (singular, or unstable without pivoting): report it
+      // as one so callers can cut back or exit with the solver-failure code, not as an internal error.
+      this.fact = null;
+      this.setupSeconds = nowSeconds() - t0;
+      throw new LinearSolveError(this.report(0, NaN, false, t0), (e as Error).message);
+    }
     this.setupSeconds = nowSeconds() - t0;
   }
 
