@@ -1,6 +1,6 @@
 import { createMesh } from './createMesh.js';
 import type { Mesh } from './mesh.js';
-import { buildEdges } from './topology.js';
+import { buildEdges, pointsWithEdgeMidpoints } from './topology.js';
 
 /**
  * Moves a boundary midside node: receives the straight-edge midpoint (x, y) and the boundary name of the facet,
@@ -17,17 +17,9 @@ export type MidsideProjection = (x: number, y: number, boundaryName: string) => 
 export function elevateToP2(mesh: Mesh, project?: MidsideProjection): Mesh {
   if (mesh.cellType !== 'tri3') throw new Error(`elevateToP2: mesh is already ${mesh.cellType}; expected tri3`);
   const topo = buildEdges(mesh);
-  const { nEdges, edgeNodes, cellEdges } = topo;
+  const { nEdges, cellEdges } = topo;
   const n0 = mesh.nPoints;
-  const points = new Float64Array(2 * (n0 + nEdges));
-  points.set(mesh.points);
-  const src = mesh.points;
-  for (let e = 0; e < nEdges; e++) {
-    const a = edgeNodes[2 * e]!;
-    const b = edgeNodes[2 * e + 1]!;
-    points[2 * (n0 + e)] = 0.5 * (src[2 * a]! + src[2 * b]!);
-    points[2 * (n0 + e) + 1] = 0.5 * (src[2 * a + 1]! + src[2 * b + 1]!);
-  }
+  const points = pointsWithEdgeMidpoints(mesh, topo);
   if (project) {
     const done = new Uint8Array(nEdges);
     for (const [name, fs] of mesh.boundaries) {

@@ -1,6 +1,6 @@
 import { createMesh } from './createMesh.js';
 import type { FacetSet, Mesh } from './mesh.js';
-import { buildEdges } from './topology.js';
+import { buildEdges, pointsWithEdgeMidpoints } from './topology.js';
 
 /**
  * Uniform red refinement: each triangle (v0, v1, v2) with edge nodes m0 on (v0,v1), m1 on (v1,v2), m2 on (v2,v0)
@@ -19,17 +19,10 @@ export function refineUniform(mesh: Mesh): Mesh {
   const old = mesh.cells;
   const npc = mesh.nodesPerCell;
   if (mesh.cellType === 'tri3') {
-    const { nEdges, edgeNodes, cellEdges } = buildEdges(mesh);
+    const topo = buildEdges(mesh);
+    const { cellEdges } = topo;
     const n0 = mesh.nPoints;
-    points = new Float64Array(2 * (n0 + nEdges));
-    points.set(mesh.points);
-    const src = mesh.points;
-    for (let e = 0; e < nEdges; e++) {
-      const a = edgeNodes[2 * e]!;
-      const b = edgeNodes[2 * e + 1]!;
-      points[2 * (n0 + e)] = 0.5 * (src[2 * a]! + src[2 * b]!);
-      points[2 * (n0 + e) + 1] = 0.5 * (src[2 * a + 1]! + src[2 * b + 1]!);
-    }
+    points = pointsWithEdgeMidpoints(mesh, topo);
     for (let c = 0; c < nCells; c++) {
       writeChildren(children, c, old[3 * c]!, old[3 * c + 1]!, old[3 * c + 2]!,
         n0 + cellEdges[3 * c]!, n0 + cellEdges[3 * c + 1]!, n0 + cellEdges[3 * c + 2]!);

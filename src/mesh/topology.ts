@@ -168,3 +168,22 @@ export function facetNodes(mesh: Mesh, facets: FacetSet): Int32Array {
   for (let p = 0; p < mesh.nPoints; p++) if (mark[p]) out[j++] = p;
   return out;
 }
+
+/**
+ * The mesh points followed by one new point at the midpoint of every edge: [(nPoints + nEdges) × 2]; the point
+ * of edge e is nPoints + e. Shared by P2 elevation and uniform refinement.
+ */
+export function pointsWithEdgeMidpoints(mesh: Mesh, topo: EdgeTopology): Float64Array {
+  const { nEdges, edgeNodes } = topo;
+  const n0 = mesh.nPoints;
+  const points = new Float64Array(2 * (n0 + nEdges));
+  points.set(mesh.points);
+  const src = mesh.points;
+  for (let e = 0; e < nEdges; e++) {
+    const a = edgeNodes[2 * e]!;
+    const b = edgeNodes[2 * e + 1]!;
+    points[2 * (n0 + e)] = 0.5 * (src[2 * a]! + src[2 * b]!);
+    points[2 * (n0 + e) + 1] = 0.5 * (src[2 * a + 1]! + src[2 * b + 1]!);
+  }
+  return points;
+}

@@ -114,13 +114,17 @@ export function regionMeasureChange(p: ElasticityProblem, u: Float64Array, regio
   return { measure, change, relative: change / measure };
 }
 
-/** ∫ u·n dΓ / ∫ dΓ over a named boundary (n outward from the facet's own cell), m. 2πr-weighted in axisymmetry. */
-export function meanNormalDisplacement(p: ElasticityProblem, u: Float64Array, boundary: string): number {
+/**
+ * ∮ u·n dΓ and ∮ dΓ over a named boundary, n the outward normal of the facet's own cell (2πr-weighted in
+ * axisymmetry). For a closed curve in a plane model, `flux` is the first-order change of the enclosed area (m²
+ * per metre of depth); `length` is the boundary measure.
+ */
+export function boundaryNormalIntegral(p: ElasticityProblem, u: Float64Array, boundary: string): { flux: number; length: number } {
   const fs = p.mesh.boundaries.get(boundary);
   if (!fs) throw new Error(`unknown boundary '${boundary}' (mesh has: ${[...p.mesh.boundaries.keys()].join(', ')})`);
   const { fv } = p;
   const { cellNodes, nodesPerCell: npc } = p.space.dofMap;
-  let num = 0, den = 0;
+  let flux = 0, length = 0;
   for (let f = 0; f < fs.cells.length; f++) {
     const c = fs.cells[f]!;
     fv.reinit(c, fs.localFacets[f]!);
@@ -132,11 +136,17 @@ export function meanNormalDisplacement(p: ElasticityProblem, u: Float64Array, bo
         ux += Na * u[2 * n]!;
         uy += Na * u[2 * n + 1]!;
       }
-      num += (ux * fv.normal[2 * q]! + uy * fv.normal[2 * q + 1]!) * fv.ds[q]!;
-      den += fv.ds[q]!;
+      flux += (ux * fv.normal[2 * q]! + uy * fv.normal[2 * q + 1]!) * fv.ds[q]!;
+      length += fv.ds[q]!;
     }
   }
-  return num / den;
+  return { flux, length };
+}
+
+/** ∫ u·n dΓ / ∫ dΓ over a named boundary (n outward from the facet's own cell), m. 2πr-weighted in axisymmetry. */
+export function meanNormalDisplacement(p: ElasticityProblem, u: Float64Array, boundary: string): number {
+  const { flux, length } = boundaryNormalIntegral(p, u, boundary);
+  return flux / length;
 }
 
 /** ∫ dΩ over the named regions (m² per metre of depth, or m³ in axisymmetry). */

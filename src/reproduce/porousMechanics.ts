@@ -1,6 +1,6 @@
 /**
  * Small shared pieces of the porous reproductions (porous-fiber, porous-film): the elasticity solver choice,
- * boundary integrals of u·n, per-cell stress invariants and a cropped cell map for pictures.
+ * per-cell stress invariants and a cropped cell map for pictures.
  */
 import { createMesh } from '../mesh/createMesh.js';
 import type { Mesh } from '../mesh/mesh.js';
@@ -18,33 +18,8 @@ export function elasticitySolver(p: ElasticityProblem): LinearSolver {
     () => createAmgPreconditioner({ blockSize: 2, k: 3, nearNullspace: B }));
 }
 
-/**
- * ∮ u·n dΓ (m², plane models per metre depth) and ∮ dΓ (m) over a named boundary, n the outward normal of the
- * facet's own cell. For a closed curve this is the first-order change of the area it encloses (small strain).
- */
-export function boundaryNormalIntegral(p: ElasticityProblem, u: Float64Array, boundary: string): { flux: number; length: number } {
-  const fs = p.mesh.boundaries.get(boundary);
-  if (!fs) throw new Error(`unknown boundary '${boundary}'`);
-  const { fv } = p;
-  const { cellNodes, nodesPerCell: npc } = p.space.dofMap;
-  let flux = 0, length = 0;
-  for (let f = 0; f < fs.cells.length; f++) {
-    const c = fs.cells[f]!;
-    fv.reinit(c, fs.localFacets[f]!);
-    for (let q = 0; q < fv.nQuad; q++) {
-      let ux = 0, uy = 0;
-      for (let a = 0; a < fv.nBasis; a++) {
-        const n = cellNodes[c * npc + a]!;
-        const Na = fv.N[q * fv.nBasis + a]!;
-        ux += Na * u[2 * n]!;
-        uy += Na * u[2 * n + 1]!;
-      }
-      flux += (ux * fv.normal[2 * q]! + uy * fv.normal[2 * q + 1]!) * fv.ds[q]!;
-      length += fv.ds[q]!;
-    }
-  }
-  return { flux, length };
-}
+/** ∮ u·n dΓ over a boundary: defined with the other mechanics metrics. */
+export { boundaryNormalIntegral } from '../physics/mechanicsMetrics.js';
 
 /** Per-cell averages: von Mises [nCells], hydrostatic [nCells], and the raw stress [nCells × 4] (Pa). */
 export function cellStressInvariants(p: ElasticityProblem, u: Float64Array): { vm: Float64Array; hyd: Float64Array; stress: Float64Array } {

@@ -7,7 +7,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import { unitSquareMesh } from '../../src/mesh/generators/unitSquare.js';
-import { createElasticityProblem, solveElasticity } from '../../src/physics/elasticity.js';
+import { solveElasticity } from '../../src/physics/elasticity.js';
+import { peersElasticityProblem } from '../../src/bench/elasticityBench.js';
 import { cellAverages, stressInvariants } from '../../src/physics/stressRecovery.js';
 import { regionPeaks } from '../../src/physics/mechanicsMetrics.js';
 import { amgSolver } from './helpers.js';
@@ -17,16 +18,7 @@ describe('peers elasticity anchor', () => {
     const N = 256;
     const mesh = unitSquareMesh(N, N, 'right');
     const n = mesh.nCells;
-    const beta = new Float64Array(n);
-    for (let c = 0; c < n; c++) {
-      let x = 0;
-      for (let a = 0; a < 3; a++) x += mesh.points[2 * mesh.cells[3 * c + a]!]!;
-      if (x / 3 < 0.5) beta[c] = 0.1;
-    }
-    const p = createElasticityProblem(mesh, {
-      order: 1, formulation: 'planeStrain', bcs: [{ type: 'fixed', boundary: 'bottom' }],
-      cellYoungs: new Float64Array(n).fill(90e9), cellPoisson: new Float64Array(n).fill(0.22), cellEigenstrain: beta,
-    });
+    const p = peersElasticityProblem(mesh);
     const { u, report } = solveElasticity(p, amgSolver(p, 1e-10));
     let maxU = 0;
     for (let i = 0; i < u.length / 2; i++) maxU = Math.max(maxU, Math.hypot(u[2 * i]!, u[2 * i + 1]!));

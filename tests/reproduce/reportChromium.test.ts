@@ -24,10 +24,11 @@ describe.skipIf(why !== '')('report.html renders in headless Chromium with every
       expect(nImgInFile).toBeGreaterThan(0);
       const page = await browser.newPage();
       await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-      const imgs = await page.evaluate(() => Array.from(document.images).map((i) => ({ ok: i.complete && i.naturalWidth > 0, w: i.naturalWidth })));
+      // The callbacks run in the page (DOM types are not in this project's lib).
+      const imgs: { ok: boolean; w: number }[] = await page.evaluate(() => Array.from((globalThis as any).document.images as { complete: boolean; naturalWidth: number }[]).map((i) => ({ ok: i.complete && i.naturalWidth > 0, w: i.naturalWidth })));
       expect(imgs).toHaveLength(nImgInFile);
       for (const i of imgs) expect(i.ok).toBe(true);
-      const tables = await page.evaluate(() => document.querySelectorAll('table').length);
+      const tables: number = await page.evaluate(() => (globalThis as any).document.querySelectorAll('table').length);
       expect(tables).toBeGreaterThan(0);
       await page.screenshot({ path: join(dir, 'report.png'), fullPage: false });
       expect(readFileSync(join(dir, 'report.png')).length).toBeGreaterThan(10_000);

@@ -1,23 +1,10 @@
 import type { Mesh } from '../mesh.js';
-import { ringMesh, type ArcSpec, type Sector, type ShellSpec } from './rings.js';
+import { ringMesh, type RingGeneratorOptions } from './rings.js';
 
-export interface AnnulusOptions {
-  /** Radii, metres, 0 < innerRadius < outerRadius. */
+export interface AnnulusOptions extends RingGeneratorOptions {
+  /** Radii, metres, 0 < innerRadius < outerRadius. The innermost region defaults to 'annulus'. */
   readonly innerRadius: number;
   readonly outerRadius: number;
-  /** Shells, each from its innerRadius outwards (strictly between the two radii). */
-  readonly shells?: readonly ShellSpec[];
-  /** Name of the innermost region (default 'annulus'). */
-  readonly coreName?: string;
-  /** 'full', 'half' (x ≥ 0) or 'quarter' (x ≥ 0, y ≥ 0). Default 'full'. */
-  readonly sector?: Sector;
-  /** Target cell size, metres (give this or nRings). */
-  readonly h?: number;
-  /** Number of ring spacings from the inner to the outer radius (overrides h). */
-  readonly nRings?: number;
-  readonly order?: 1 | 2;
-  /** Named pieces of the outer circle, as in the disk. */
-  readonly arcs?: readonly ArcSpec[];
 }
 
 /**

@@ -1,22 +1,9 @@
 import type { Mesh } from '../mesh.js';
-import { ringMesh, type ArcSpec, type Sector, type ShellSpec } from './rings.js';
+import { ringMesh, type RingGeneratorOptions } from './rings.js';
 
-export interface DiskOptions {
-  /** Outer radius, metres. */
+export interface DiskOptions extends RingGeneratorOptions {
+  /** Outer radius, metres. The core region defaults to 'core'. */
   readonly radius: number;
-  /** Shells around the core, each from its innerRadius outwards (any order; sorted by radius). */
-  readonly shells?: readonly ShellSpec[];
-  /** Name of the innermost region (default 'core'). */
-  readonly coreName?: string;
-  /** 'full' disk; 'half' = x ≥ 0 (meridian plane of an axisymmetric sphere); 'quarter' = x ≥ 0, y ≥ 0. Default 'full'. */
-  readonly sector?: Sector;
-  /** Target cell size, metres (give this or nRings). */
-  readonly h?: number;
-  /** Number of ring spacings over the radius (overrides h). */
-  readonly nRings?: number;
-  readonly order?: 1 | 2;
-  /** Named pieces of the outer circle by polar angle atan2(y, x) in degrees (pole of a half disk = 90°). */
-  readonly arcs?: readonly ArcSpec[];
 }
 
 /**

@@ -24,6 +24,23 @@ export interface ArcSpec {
 }
 
 /** Internal: everything the disk and annulus generators pass down. `innerRadius` 0 means a disk. */
+/** Options shared by {@link diskMesh} and {@link annulusMesh}. */
+export interface RingGeneratorOptions {
+  /** Shells, each from its innerRadius outwards (any order; sorted by radius). */
+  readonly shells?: readonly ShellSpec[];
+  /** Name of the innermost region. */
+  readonly coreName?: string;
+  /** 'full'; 'half' = x ≥ 0 (meridian plane of an axisymmetric body); 'quarter' = x ≥ 0, y ≥ 0. Default 'full'. */
+  readonly sector?: Sector;
+  /** Target cell size, metres (give this or nRings). */
+  readonly h?: number;
+  /** Number of ring spacings across the radial extent (overrides h). */
+  readonly nRings?: number;
+  readonly order?: 1 | 2;
+  /** Named pieces of the outer circle by polar angle atan2(y, x) in degrees (pole of a half disk = 90°). */
+  readonly arcs?: readonly ArcSpec[];
+}
+
 export interface RingMeshSpec {
   readonly caller: string;
   readonly innerRadius: number;
