@@ -99,21 +99,21 @@ for (let rep = 0; rep < reps; rep++) {
 }
 
 const median = (xs: number[]) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[(s.length - 1) >> 1]! : NaN; };
-interface Stages { mesh: number; assembly: number; setup: number; cg: number; solve: number; iterations: number; rss: number; anchor: number; busy: number }
+interface Stages { mesh: number; assembly: number; setup: number; cg: number; solve: number; iterations: number; rss: number; anchor: number; busy: number; warmup: number }
 /** Stage seconds of a run in a common vocabulary. solve = preconditioner setup + Krylov iterations for both tools. */
 function stages(tool: string, r: Row, busy: number): Stages {
   if (tool === 'ecmfem') {
-    return { mesh: +r.mesh!, assembly: +r.assembly!, setup: +r.pcSetup!, cg: +r.solve! - +r.pcSetup!, solve: +r.solve!, iterations: +r.iterations!, rss: +r.peakRssMiB!, anchor: +(r.maxU ?? r.maxDisp)!, busy };
+    return { mesh: +r.mesh!, assembly: +r.assembly!, setup: +r.pcSetup!, cg: +r.solve! - +r.pcSetup!, solve: +r.solve!, iterations: +r.iterations!, rss: +r.peakRssMiB!, anchor: +(r.maxU ?? r.maxDisp)!, busy, warmup: +(r.warmup ?? 0) + +(r.poolStart ?? 0) };
   }
   const tt = (k: string) => Number(r[`t_${k}`] ?? 0);
   const rss = Number(r.ranks) > 1 ? Number(r.rss_sum_mib) : Number(r.rss_max_mib);
   return {
     mesh: tt('mesh'), assembly: tt('space') + tt('assembly'), setup: tt('solver_prep') + tt('pc_setup'), cg: tt('ksp_solve'),
     solve: tt('solver_prep') + tt('pc_setup') + tt('ksp_solve'),
-    iterations: Number(r.iterations ?? NaN), rss, anchor: Number(r.max_u ?? r.max_disp ?? NaN), busy,
+    iterations: Number(r.iterations ?? NaN), rss, anchor: Number(r.max_u ?? r.max_disp ?? NaN), busy, warmup: tt('form_jit'),
   };
 }
-const KEYS = ['mesh', 'assembly', 'setup', 'cg', 'solve', 'iterations', 'rss', 'anchor', 'busy'] as const;
+const KEYS = ['mesh', 'assembly', 'setup', 'cg', 'solve', 'iterations', 'rss', 'anchor', 'busy', 'warmup'] as const;
 
 const table: Row[] = [];
 const pick = (tool: string, problem: string, n: number, t: number) =>
@@ -161,10 +161,11 @@ const md = [
   `Date ${new Date().toISOString()}. Stages: assembly = space/dofmap + constraints + pattern + matrix/rhs; setup = AMG`,
   'setup (DOLFINx: KSP/near-nullspace + PCSetUp); cg = Krylov iterations; solve = setup + cg. Ratios are ecmfem/DOLFINx',
   '(< 1: ecmfem faster); asm+solve is the median of per-repetition paired ratios. "busy" = cores the whole machine kept',
-  'busy during the run (2 cores in total; a quiet run shows ≈ its own thread count).', '',
-  '| problem | N | thr | ecmfem mesh / asm / setup / cg s | DOLFINx mesh / asm / setup / cg s | ratio mesh | ratio asm | ratio setup | ratio cg | ratio solve | **ratio asm+solve** | iters e/d | RSS MiB e/d | busy e/d |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...table.map((r) => `| ${r.problem} | ${r.n} | ${r.threads} | ${f(r.ecmfem_mesh)} / ${f(r.ecmfem_assembly)} / ${f(r.ecmfem_setup)} / ${f(r.ecmfem_cg)} | ${f(r.dolfinx_mesh)} / ${f(r.dolfinx_assembly)} / ${f(r.dolfinx_setup)} / ${f(r.dolfinx_cg)} | ${f(r.ratio_mesh, 2)} | ${f(r.ratio_assembly, 2)} | ${f(r.ratio_setup, 2)} | ${f(r.ratio_cg, 2)} | ${f(r.ratio_solve, 2)} | **${f(r.ratio_assembly_plus_solve, 2)}** | ${f(r.ecmfem_iterations, 0)} / ${f(r.dolfinx_iterations, 0)} | ${f(r.ecmfem_rss, 0)} / ${f(r.dolfinx_rss, 0)} | ${f(r.ecmfem_busy, 2)} / ${f(r.dolfinx_busy, 2)} |`),
+  'busy during the run (2 cores in total; a quiet run shows ≈ its own thread count). "excluded" = time outside the',
+  'stages: ecmfem pool start + JIT warm-up on a 64² Poisson and 32² elasticity problem; DOLFINx FFCx form JIT', '(cached) — plus, for both, interpreter start-up.', '',
+  '| problem | N | thr | ecmfem mesh / asm / setup / cg s | DOLFINx mesh / asm / setup / cg s | ratio mesh | ratio asm | ratio setup | ratio cg | ratio solve | **ratio asm+solve** | iters e/d | RSS MiB e/d | busy e/d | excluded s e/d |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...table.map((r) => `| ${r.problem} | ${r.n} | ${r.threads} | ${f(r.ecmfem_mesh)} / ${f(r.ecmfem_assembly)} / ${f(r.ecmfem_setup)} / ${f(r.ecmfem_cg)} | ${f(r.dolfinx_mesh)} / ${f(r.dolfinx_assembly)} / ${f(r.dolfinx_setup)} / ${f(r.dolfinx_cg)} | ${f(r.ratio_mesh, 2)} | ${f(r.ratio_assembly, 2)} | ${f(r.ratio_setup, 2)} | ${f(r.ratio_cg, 2)} | ${f(r.ratio_solve, 2)} | **${f(r.ratio_assembly_plus_solve, 2)}** | ${f(r.ecmfem_iterations, 0)} / ${f(r.dolfinx_iterations, 0)} | ${f(r.ecmfem_rss, 0)} / ${f(r.dolfinx_rss, 0)} | ${f(r.ecmfem_busy, 2)} / ${f(r.dolfinx_busy, 2)} | ${f(r.ecmfem_warmup, 2)} / ${f(r.dolfinx_warmup, 2)} |`),
   '',
   ...(speedups.length ? [
     '## Speed-up 2 threads (ecmfem) / 2 MPI ranks (DOLFINx) over 1, median times', '',
@@ -190,7 +191,7 @@ for (const [problem, sizes] of [['poisson', list(values.scaling!)], ['elasticity
     }
   }
 }
-const sRows = scaling.filter((s) => s.result).map((s) => ({ problem: s.problem, n: s.n, busy: s.busyCores, ...stages('ecmfem', s.result!, s.busyCores), dofs: +s.result!.dofs! }));
+const sRows = scaling.filter((s) => s.result).map((s) => ({ problem: s.problem, n: s.n, ...stages('ecmfem', s.result!, s.busyCores), dofs: +s.result!.dofs! }));
 const baseIters = (p: string) => sRows.find((r) => r.problem === p && r.n === 256)?.iterations ?? NaN;
 const smd = [
   '# ecmfem scaling, 1 thread (CG + smoothed-aggregation AMG, rtol 1e-8)', '',

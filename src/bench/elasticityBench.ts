@@ -7,11 +7,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { unitSquareMesh } from '../mesh/generators/unitSquare.js';
-import { createElasticityProblem, nodeCoordinates } from '../physics/elasticity.js';
+import type { Mesh } from '../mesh/mesh.js';
+import { createElasticityProblem, nodeCoordinates, type ElasticityProblem } from '../physics/elasticity.js';
 import { cellAverages, stressInvariants } from '../physics/stressRecovery.js';
 import { createParallelAssembler, parallelAssemblyModule } from '../fem/parallelAssembly.js';
 import { expandSolution } from '../fem/constraints.js';
-import { createWorkerPool, createParallelAmgCg } from '../parallel/index.js';
+import { createWorkerPool, createParallelAmgCg, type WorkerPool } from '../parallel/index.js';
 import { createAmgPreconditioner, rigidBodyModes2D } from '../solvers/amg/index.js';
 
 export interface ElasticityBenchResult {
@@ -33,18 +34,8 @@ export interface ElasticityBenchResult {
   poolStart: number;
 }
 
-const seconds = (t0: number) => (performance.now() - t0) / 1000;
-
-/** Runs the benchmark once with CG + AMG on a pool of `threads` participants (results independent of it). */
-export function runElasticityBench(N: number, threads = 1): ElasticityBenchResult {
-  let t0 = performance.now();
-  const pool = createWorkerPool(threads, { kernelModules: [parallelAssemblyModule()] });
-  const tPool = seconds(t0);
-  t0 = performance.now();
-  const mesh = unitSquareMesh(N, N, 'right');
-  const tMesh = seconds(t0);
-
-  t0 = performance.now();
+/** The peers' elasticity problem on a unit-square mesh: ε* = 0.1·I₃ on cells with centroid x < 0.5. */
+export function peersElasticityProblem(mesh: Mesh): ElasticityProblem {
   const n = mesh.nCells;
   const beta = new Float64Array(n);
   for (let c = 0; c < n; c++) {
@@ -52,13 +43,31 @@ export function runElasticityBench(N: number, threads = 1): ElasticityBenchResul
     for (let a = 0; a < 3; a++) x += mesh.points[2 * mesh.cells[3 * c + a]!]!;
     if (x / 3 < 0.5) beta[c] = 0.1;
   }
-  const p = createElasticityProblem(mesh, {
+  return createElasticityProblem(mesh, {
     order: 1, formulation: 'planeStrain', bcs: [{ type: 'fixed', boundary: 'bottom' }],
     cellYoungs: new Float64Array(n).fill(90e9), cellPoisson: new Float64Array(n).fill(0.22), cellEigenstrain: beta,
   });
+}
+
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+
+/** Runs the benchmark once with CG + AMG on a pool of `threads` participants (results independent of it). */
+export function runElasticityBench(N: number, threads = 1, sharedPool?: WorkerPool): ElasticityBenchResult {
+  let t0 = performance.now();
+  // A pool passed in (already started and warmed up by the caller) is used and left open.
+  const pool = sharedPool ?? createWorkerPool(threads, { kernelModules: [parallelAssemblyModule()] });
+  threads = pool.nThreads;
+  const tPool = seconds(t0);
+  t0 = performance.now();
+  const mesh = unitSquareMesh(N, N, 'right');
+  const tMesh = seconds(t0);
+
+  t0 = performance.now();
+  const p = peersElasticityProblem(mesh);
+  const n = mesh.nCells;
   const b = new Float64Array(p.space.nDofs);
   // Same element as physics/elasticity's kernel (P1 plane strain, σ* = E/(1−2ν)·θ), assembled on the pool.
-  const A = createParallelAssembler(pool, p.pattern).assemble({ type: 'planeStrain', E: p.cellYoungs, nu: p.cellPoisson, eigenstrain: beta }, b);
+  const A = createParallelAssembler(pool, p.pattern).assemble({ type: 'planeStrain', E: p.cellYoungs, nu: p.cellPoisson, eigenstrain: p.cellEigenstrain }, b);
   const tAsm = seconds(t0);
 
   t0 = performance.now();
@@ -70,7 +79,7 @@ export function runElasticityBench(N: number, threads = 1): ElasticityBenchResul
   const report = solver.solve(A, b, u);
   expandSolution(p.constraints, u);
   const tSolve = seconds(t0);
-  void pool.close();
+  if (sharedPool === undefined) void pool.close();
 
   const vm = stressInvariants(cellAverages(p, u).stress).vonMises;
   let maxVm = 0;

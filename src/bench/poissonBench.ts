@@ -16,7 +16,7 @@ import { createParallelAssembler, parallelAssemblyModule } from '../fem/parallel
 import { createLinearSolver } from '../solvers/createLinearSolver.js';
 import { createAmgPreconditioner } from '../solvers/amg/index.js';
 import type { SolveReport } from '../linalg/linearSolver.js';
-import { createWorkerPool, createParallelAmgCg } from '../parallel/index.js';
+import { createWorkerPool, createParallelAmgCg, type WorkerPool } from '../parallel/index.js';
 
 export interface PoissonBenchResult {
   problem: 'poisson';
@@ -40,11 +40,14 @@ export interface PoissonBenchResult {
  * Runs the benchmark once; times in seconds. With AMG the solve runs CG + V-cycles on a worker pool of
  * `threads` participants (1 = the calling thread only); results are bitwise identical for every thread count.
  */
-export function runPoissonBench(n: number, opts: { preconditioner?: 'amg' | 'ic0' | 'jacobi'; threads?: number } = {}): PoissonBenchResult {
-  const threads = opts.threads ?? 1;
+export function runPoissonBench(
+  n: number, opts: { preconditioner?: 'amg' | 'ic0' | 'jacobi'; threads?: number; pool?: WorkerPool } = {},
+): PoissonBenchResult {
   const pc = opts.preconditioner ?? 'amg';
+  const threads = opts.pool?.nThreads ?? opts.threads ?? 1;
   let t0 = performance.now();
-  const pool = pc === 'amg' ? createWorkerPool(threads, { kernelModules: [parallelAssemblyModule()] }) : null;
+  // A pool passed in (already started and warmed up by the caller) is used and left open.
+  const pool = pc !== 'amg' ? null : opts.pool ?? createWorkerPool(threads, { kernelModules: [parallelAssemblyModule()] });
   const tPool = (performance.now() - t0) / 1000;
   t0 = performance.now();
   const mesh = unitSquareMesh(n, n, 'right');
@@ -79,7 +82,7 @@ export function runPoissonBench(n: number, opts: { preconditioner?: 'amg' | 'ic0
   const tSetup = (performance.now() - t0) / 1000;
   const u = new Float64Array(space.nDofs);
   const report: SolveReport = solver.solve(A, rhs, u);
-  if (pool !== null) void pool.close();
+  if (pool !== null && opts.pool === undefined) void pool.close();
   expandSolution(cons, u);
   const tSolve = (performance.now() - t0) / 1000;
   let maxU = 0;

@@ -24,8 +24,10 @@ import { defaultThreadCount, parseThreads } from '../parallel/threads.js';
 const HELP = `ecmfem ${ECMFEM_VERSION}: finite-element electro-chemo-mechanics of silicon anodes (2D plane / axisymmetric)
 
 Usage:
-  ecmfem run CASE.json [--out DIR] [--quiet] [--checkpoint-every N|30s] [--resume]
-                                               solve a case; results go to DIR (default results/<case name>)
+  ecmfem run CASE.json [--out DIR] [--quiet] [--checkpoint-every N|30s] [--resume] [--threads N]
+                                               solve a case; results go to DIR (default results/<case name>);
+                                               --threads: CG + AMG threads (default SLURM_CPUS_PER_TASK, else
+                                               all cores); results are identical for every N
   ecmfem schema                                print the case-file JSON Schema (for editor autocompletion)
   ecmfem bench poisson|elasticity --n N [--threads N] [--json] the peers' unit-square benchmarks (shared/peers/REPORT.md)
   ecmfem compare OURS THEIRS --field NAME      L2/max differences between two results (VTU or COMSOL .txt)

@@ -10,7 +10,9 @@ export const AMG_LEVEL = {
   n: 0, aRowPtr: 1, aColIdx: 2, aValues: 3, invDiag: 4, lower: 5, upper: 6, degree: 7,
   pRowPtr: 8, pColIdx: 9, pValues: 10, rRowPtr: 11, rColIdx: 12, rValues: 13,
   f: 14, x: 15, d: 16, y: 17, res: 18, cholL: 19, cholInv: 20,
-  size: 21,
+  /** Coarse cycles per visit of the next level: 1 = V-cycle, 2 = W-cycle. */
+  visits: 21,
+  size: 22,
 } as const;
 
 /** Argument slots of {@link amgPcgKernel} (array ids unless noted). */
@@ -34,7 +36,7 @@ export const AMG_PCG_OUT = { iterations: 0, rr: 1, status: 2, length: 3 } as con
 /** A level's arrays resolved from ids once per command. */
 interface Level {
   n: number; rp: Int32Array; ci: Int32Array; va: Float64Array; inv: Float64Array;
-  lower: number; upper: number; degree: number;
+  lower: number; upper: number; degree: number; visits: number;
   prp: Int32Array | null; pci: Int32Array | null; pva: Float64Array | null;
   rrp: Int32Array | null; rci: Int32Array | null; rva: Float64Array | null;
   f: Float64Array; x: Float64Array; d: Float64Array; y: Float64Array; res: Float64Array;
@@ -52,7 +54,7 @@ function resolveLevels(ctx: KernelContext, desc: Float64Array): Level[] {
     const i32 = (k: number): Int32Array | null => (id(k) >= 0 ? ctx.i32(id(k)) : null);
     levels.push({
       n: id(F.n), rp: i32(F.aRowPtr)!, ci: i32(F.aColIdx)!, va: f64(F.aValues)!, inv: f64(F.invDiag)!,
-      lower: id(F.lower), upper: id(F.upper), degree: id(F.degree),
+      lower: id(F.lower), upper: id(F.upper), degree: id(F.degree), visits: id(F.visits),
       prp: i32(F.pRowPtr), pci: i32(F.pColIdx), pva: f64(F.pValues),
       rrp: i32(F.rRowPtr), rci: i32(F.rColIdx), rva: f64(F.rValues),
       f: f64(F.f)!, x: f64(F.x)!, d: f64(F.d)!, y: f64(F.y)!, res: f64(F.res)!,
@@ -105,72 +107,101 @@ function denseSolve(n: number, L: Float64Array, inv: Float64Array, b: Float64Arr
 }
 
 /**
- * The V-cycle and CG of one participant. Every phase loops over fixed chunks of its level and ends with a barrier;
- * all arithmetic is row-local except the CG dot products (chunk partials summed in chunk order), so the iterates
- * are bitwise identical for every thread count.
+ * Levels with at most this many chunks' worth of rows (and everything below them) are cycled by one thread while
+ * the others wait at a single barrier: their work is small, and each barrier saved matters when a core is shared
+ * (a descheduled participant stalls everybody at every barrier).
+ */
+const SERIAL_TAIL_CHUNKS = 2;
+
+/**
+ * The V-cycle of one participant. Every phase loops over fixed chunks of its level and ends with a barrier (or,
+ * in the serial tail, runs over the whole level on one thread); all arithmetic is row-local, so results do not
+ * depend on which thread handled which rows, nor on the thread count.
  */
 class AmgPcgRunner {
   private readonly cr: number;
+  /** True while this thread runs the serial tail alone: one "chunk" spans the level and there are no barriers. */
+  private serial = false;
+  private taken = 0;
   constructor(private readonly ctx: KernelContext, private readonly levels: Level[]) {
     this.cr = ctx.chunkRows;
   }
 
+  private chunks(n: number): number { return this.serial ? 1 : chunkCount(n, this.cr); }
+  private claim(nc: number): number { return this.serial ? (this.taken++ === 0 ? 0 : -1) : this.ctx.nextChunk(nc); }
+  private lo(c: number): number { return this.serial ? 0 : c * this.cr; }
+  private hi(c: number, n: number): number { return this.serial ? n : Math.min(n, (c + 1) * this.cr); }
+  private sync(): void { if (this.serial) this.taken = 0; else this.ctx.barrier(); }
+
   /** Chebyshev smoothing of level `l` in place on L.x (same buffer choreography as smoothers.ts). */
   private smooth(L: Level, zeroGuess: boolean): void {
-    const ctx = this.ctx, cr = this.cr, n = L.n, nc = chunkCount(n, cr);
+    const n = L.n, nc = this.chunks(n);
     const degree = L.degree, theta = 0.5 * (L.upper + L.lower), delta = 0.5 * (L.upper - L.lower);
     const sigma = theta / delta;
     let rho = 1 / sigma;
     let cur: Float64Array, next: Float64Array;
     if (zeroGuess) {
       next = (degree - 1) % 2 === 0 ? L.x : L.y;
-      for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) chebFirstRows(L.inv, L.f, L.d, next, 1 / theta, c * cr, Math.min(n, (c + 1) * cr));
-      ctx.barrier();
+      for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) chebFirstRows(L.inv, L.f, L.d, next, 1 / theta, this.lo(c), this.hi(c, n));
+      this.sync();
     } else {
       cur = L.x;
       if (degree % 2 === 1) {
-        for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) { const i1 = Math.min(n, (c + 1) * cr); for (let i = c * cr; i < i1; i++) L.y[i] = L.x[i]!; }
-        ctx.barrier();
+        for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) { const i1 = this.hi(c, n); for (let i = this.lo(c); i < i1; i++) L.y[i] = L.x[i]!; }
+        this.sync();
         cur = L.y;
       }
       next = cur === L.x ? L.y : L.x;
-      for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) chebStepRows(L.rp, L.ci, L.va, L.inv, L.f, cur, next, L.d, 0, 1 / theta, c * cr, Math.min(n, (c + 1) * cr));
-      ctx.barrier();
+      for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) chebStepRows(L.rp, L.ci, L.va, L.inv, L.f, cur, next, L.d, 0, 1 / theta, this.lo(c), this.hi(c, n));
+      this.sync();
     }
     for (let step = 1; step < degree; step++) {
       const rhoNew = 1 / (2 * sigma - rho);
       cur = next;
       next = cur === L.x ? L.y : L.x;
       const c1 = rhoNew * rho, c2 = (2 * rhoNew) / delta;
-      for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) chebStepRows(L.rp, L.ci, L.va, L.inv, L.f, cur, next, L.d, c1, c2, c * cr, Math.min(n, (c + 1) * cr));
-      ctx.barrier();
+      for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) chebStepRows(L.rp, L.ci, L.va, L.inv, L.f, cur, next, L.d, c1, c2, this.lo(c), this.hi(c, n));
+      this.sync();
       rho = rhoNew;
     }
   }
 
-  /** x_l = V-cycle(f_l); ends after a barrier. */
-  vcycle(l: number): void {
-    const ctx = this.ctx, cr = this.cr, L = this.levels[l]!;
+  /** x_l = cycle(f_l) from x_l = 0 (`zeroGuess`) or from the current x_l; ends after a barrier. */
+  vcycle(l: number, zeroGuess: boolean): void {
+    const L = this.levels[l]!;
+    if (!this.serial && l > 0 && L.n <= SERIAL_TAIL_CHUNKS * this.cr) {
+      if (this.ctx.nextChunk(1) === 0) {
+        this.serial = true;
+        this.taken = 0;
+        this.vcycle(l, zeroGuess);
+        this.serial = false;
+      }
+      this.ctx.barrier();
+      return;
+    }
     if (l === this.levels.length - 1) {
       if (L.L !== null) {
-        if (ctx.nextChunk(1) === 0) denseSolve(L.n, L.L, L.linv!, L.f, L.x);
-        ctx.barrier();
+        // Exact solve: the initial guess does not matter.
+        for (let c = this.claim(1); c >= 0; c = this.claim(1)) denseSolve(L.n, L.L, L.linv!, L.f, L.x);
+        this.sync();
       } else {
-        this.smooth(L, true);
+        this.smooth(L, zeroGuess);
         this.smooth(L, false);
       }
       return;
     }
     const C = this.levels[l + 1]!;
-    const n = L.n, nc = chunkCount(n, cr), ncc = chunkCount(C.n, cr);
-    this.smooth(L, true);
-    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) residualRows(L.rp, L.ci, L.va, L.x, L.f, L.res, c * cr, Math.min(n, (c + 1) * cr));
-    ctx.barrier();
-    for (let c = ctx.nextChunk(ncc); c >= 0; c = ctx.nextChunk(ncc)) rectRows(L.rrp!, L.rci!, L.rva!, L.res, C.f, false, c * cr, Math.min(C.n, (c + 1) * cr));
-    ctx.barrier();
-    this.vcycle(l + 1);
-    for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) rectRows(L.prp!, L.pci!, L.pva!, C.x, L.x, true, c * cr, Math.min(n, (c + 1) * cr));
-    ctx.barrier();
+    const n = L.n, nc = this.chunks(n), ncc = this.chunks(C.n);
+    this.smooth(L, zeroGuess);
+    for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) residualRows(L.rp, L.ci, L.va, L.x, L.f, L.res, this.lo(c), this.hi(c, n));
+    this.sync();
+    for (let c = this.claim(ncc); c >= 0; c = this.claim(ncc)) rectRows(L.rrp!, L.rci!, L.rva!, L.res, C.f, false, this.lo(c), this.hi(c, C.n));
+    this.sync();
+    this.vcycle(l + 1, true);
+    // W-cycle: a second coarse cycle from the first one's result (pointless above an exact coarsest solve).
+    if (L.visits > 1 && l + 1 < this.levels.length - 1) this.vcycle(l + 1, false);
+    for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) rectRows(L.prp!, L.pci!, L.pva!, C.x, L.x, true, this.lo(c), this.hi(c, n));
+    this.sync();
     this.smooth(L, false);
   }
 }
@@ -224,7 +255,7 @@ export function amgPcgKernel(ctx: KernelContext, a: Float64Array): void {
   let rr = sumInOrder(part, 2 * nc, nc);
   let it = 0, status = rr <= tol2 ? 1 : 0, rz = 0;
   while (status === 0 && it < maxIter) {
-    runner.vcycle(0);
+    runner.vcycle(0, true);
     for (let c = ctx.nextChunk(nc); c >= 0; c = ctx.nextChunk(nc)) part[c] = dotRows(r, z, c * cr, hi(c));
     ctx.barrier();
     const rzNew = sumInOrder(part, 0, nc);

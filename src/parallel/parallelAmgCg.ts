@@ -27,6 +27,8 @@ export interface AmgLevelData {
   readonly chebLower: number;
   readonly chebUpper: number;
   readonly degree: number;
+  /** 1: V-cycle; 2: W-cycle (a second coarse cycle from the first's result). */
+  readonly coarseVisits: number;
   readonly P?: AmgRectData;
   readonly R?: AmgRectData;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
@@ -106,7 +108,7 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
       const set = (k: number, v: number): void => { desc![o + k] = v; };
       set(F.n, n); set(F.aRowPtr, reg(rowPtr)); set(F.aColIdx, reg(colIdx)); set(F.aValues, reg(values));
       set(F.invDiag, reg(shared(L.invDiag)));
-      set(F.lower, L.chebLower); set(F.upper, L.chebUpper); set(F.degree, L.degree);
+      set(F.lower, L.chebLower); set(F.upper, L.chebUpper); set(F.degree, L.degree); set(F.visits, L.coarseVisits);
       const rect = (M: AmgRectData | undefined, kp: number, kc: number, kv: number): void => {
         set(kp, M ? reg(shared(M.rowPtr)) : -1); set(kc, M ? reg(shared(M.colIdx)) : -1); set(kv, M ? reg(shared(M.values)) : -1);
       };

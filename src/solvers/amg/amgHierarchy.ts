@@ -124,7 +124,9 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     const skipZeros = !p.keepForReuse;
     const P = smoothedProlongator(A, invDiag, T, lambdaMax > 0 ? p.omega / lambdaMax : 0, skipZeros, alloc);
     const { R, slotOf } = transposeWithMap(P, alloc);
-    const AP = multiply(rectView(A), P, skipZeros);
+    // A·P is only read row by row (by Pᵀ·(A·P) and, on reuse, by productValues): no sorting; when it is not kept
+    // for reuse, views of the build buffers avoid one more copy of the largest intermediate.
+    const AP = multiply(rectView(A), P, skipZeros, HEAP_ALLOC, { sorted: false, temporary: !p.keepForReuse });
     const Ac = multiply(R, AP, false, alloc);
     // T and A·P are only needed to refill values later; without reuse they are left to the GC (arrays the
     // size of P and A·P). R is kept: row-parallel V-cycles restrict with R instead of scattering through P.

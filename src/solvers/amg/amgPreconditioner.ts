@@ -31,6 +31,11 @@ export interface AmgOptions {
   /** Relaxation. Default 'chebyshev' (degree = presmooth/postsmooth). */
   readonly smoother?: AmgSmoother;
   /**
+   * 'V' (one coarse cycle per level) or 'W' (two, the second from the first's result: symmetric, so still a CG
+   * preconditioner). Default 'V'.
+   */
+  readonly cycle?: 'V' | 'W';
+  /**
    * Relaxation steps before/after the coarse correction: the polynomial degree for Chebyshev (default 2),
    * sweeps for Jacobi (default 2) and symmetric Gauss–Seidel (default 1). The V-cycle is a symmetric
    * operator only when presmooth === postsmooth (enforced defaults).
@@ -100,6 +105,8 @@ export interface AmgLevelExport {
   readonly chebLower: number;
   readonly chebUpper: number;
   readonly degree: number;
+  /** Coarse cycles per visit of this level's coarse level: 1 (V-cycle) or 2 (W-cycle). */
+  readonly coarseVisits: number;
   readonly P?: AmgRectExport;
   readonly R?: AmgRectExport;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
@@ -132,6 +139,7 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
   const pre = opts.presmooth ?? defaultSteps;
   const post = opts.postsmooth ?? pre;
   const omega = opts.omega ?? 4 / 3;
+  const wCycle = opts.cycle === 'W';
   for (const [name, v] of [['blockSize', blockSize], ['k', k], ['presmooth', pre], ['postsmooth', post]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`AMG: ${name} must be an integer ≥ 1, got ${v}`);
   }
@@ -166,17 +174,20 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
     }
   }
 
-  function cycle(l: number, f: Float64Array, x: Float64Array): void {
+  /** One cycle on level l for f, into x (x enters as 0 when `zeroGuess`, else as the current iterate). */
+  function cycle(l: number, f: Float64Array, x: Float64Array, zeroGuess: boolean): void {
     const L = levels[l]!;
     if (l === levels.length - 1) {
-      if (L.chol) solveDenseCholesky(L.chol, f, x);
-      else { smooth(l, f, x, pre, true); smooth(l, f, x, post, false); }
+      if (L.chol) solveDenseCholesky(L.chol, f, x); // exact: the initial guess does not matter
+      else { smooth(l, f, x, pre, zeroGuess); smooth(l, f, x, post, false); }
       return;
     }
-    smooth(l, f, x, pre, true);
+    smooth(l, f, x, pre, zeroGuess);
     const fc = fs[l + 1]!, xc = xs[l + 1]!;
     residualRestrict(L.A, L.P!, f, x, fc);
-    cycle(l + 1, fc, xc);
+    cycle(l + 1, fc, xc, true);
+    // W-cycle: a second coarse cycle from the first one's result (not needed above an exact coarsest solve).
+    if (wCycle && l + 1 < levels.length - 1) cycle(l + 1, fc, xc, false);
     rectMulAdd(L.P!, xc, x);
     smooth(l, f, x, post, false);
   }
@@ -207,7 +218,7 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
         const upper = CHEB_UPPER * L.lambdaMax;
         if (L.P && !L.R) throw new Error('AMG: level without restriction');
         return {
-          A: L.A, invDiag: L.invDiag, chebLower: upper / CHEB_RATIO, chebUpper: upper, degree: pre,
+          A: L.A, invDiag: L.invDiag, chebLower: upper / CHEB_RATIO, chebUpper: upper, degree: pre, coarseVisits: wCycle ? 2 : 1,
           ...(L.P ? { P: L.P, R: L.R! } : {}),
           ...(L.chol ? { chol: L.chol } : {}),
         };
@@ -230,7 +241,7 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
       if (levels.length === 0) throw new Error('AMG: apply() before setup()');
       const n = levels[0]!.A.n;
       if (r.length < n || z.length < n) throw new Error(`AMG: apply() vectors shorter than n = ${n}`);
-      cycle(0, r, z);
+      cycle(0, r, z, true);
     },
   };
   return self;

@@ -17,29 +17,31 @@ export function smoothedProlongator(
   const acc = new Float64Array(nCols);
   const rowPtr = alloc.i32(n + 1);
   const out = new RowBuilder(2 * tPtr[n]! + n);
+  // Fill count and buffer live in locals in the hot loop (see multiply); synchronised on growth and per row.
+  let col = out.col, nz = 0;
   for (let i = 0; i < n; i++) {
-    const start = out.nz;
+    const start = nz;
     const scale = -omegaOverLambda * invDiag[i]!;
     // T's own row first, then the A·T terms: the pattern is (A·T) ∪ T even without a stored diagonal.
     const t0 = tPtr[i]!, t1 = tPtr[i + 1]!;
-    out.reserve(t1 - t0);
-    for (let t = t0; t < t1; t++) { const c = tCol[t]!; marker[c] = i; acc[c] = tVal[t]!; out.col[out.nz++] = c; }
+    if (nz + (t1 - t0) > col.length) { out.nz = nz; out.reserve(t1 - t0); col = out.col; }
+    for (let t = t0; t < t1; t++) { const c = tCol[t]!; marker[c] = i; acc[c] = tVal[t]!; col[nz++] = c; }
     const aEnd = aPtr[i + 1]!;
     for (let a = aPtr[i]!; a < aEnd; a++) {
       const j = aCol[a]!;
       const av = aVal[a]! * scale;
       if (skipZeros && aVal[a] === 0) continue;
       const b0 = tPtr[j]!, b1 = tPtr[j + 1]!;
-      out.reserve(b1 - b0);
-      const col = out.col;
+      if (nz + (b1 - b0) > col.length) { out.nz = nz; out.reserve(b1 - b0); col = out.col; }
       for (let t = b0; t < b1; t++) {
         const c = tCol[t]!;
-        if (marker[c] !== i) { marker[c] = i; acc[c] = av * tVal[t]!; col[out.nz++] = c; }
+        if (marker[c] !== i) { marker[c] = i; acc[c] = av * tVal[t]!; col[nz++] = c; }
         else acc[c]! += av * tVal[t]!;
       }
     }
+    out.nz = nz;
     out.finishRow(start, acc);
-    rowPtr[i + 1] = out.nz;
+    rowPtr[i + 1] = nz;
   }
   return { nRows: n, nCols, rowPtr, colIdx: trimmed(out.col, out.nz, alloc), values: trimmed(out.val, out.nz, alloc) };
 }

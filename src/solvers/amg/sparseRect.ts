@@ -39,6 +39,9 @@ export function rectView(A: CsrMatrix): SparseRect {
   return { nRows: A.n, nCols: A.n, rowPtr: A.rowPtr, colIdx: A.colIdx, values: A.values };
 }
 
+/** Rows longer than this are sorted natively instead of by insertion (quadratic: costly for elasticity's 30–80-entry rows). */
+const INSERTION_MAX = 24;
+
 /** Growable pair of column/value buffers for row-by-row construction of a sparse product. */
 export class RowBuilder {
   col: Int32Array;
@@ -55,17 +58,32 @@ export class RowBuilder {
     const c = new Int32Array(cap); c.set(this.col.subarray(0, this.nz)); this.col = c;
     const v = new Float64Array(cap); v.set(this.val.subarray(0, this.nz)); this.val = v;
   }
-  /** Sorts columns of the row that started at `start` and copies the accumulated values `acc[col]` in. */
-  finishRow(start: number, acc: Float64Array): void {
+  /**
+   * Sorts columns of the row that started at `start` (unless `sort` is false: operands that are only read row by
+   * row need no order) and copies the accumulated values `acc[col]` in.
+   */
+  finishRow(start: number, acc: Float64Array, sort = true): void {
     const col = this.col, val = this.val, end = this.nz;
-    for (let i = start + 1; i < end; i++) { // insertion sort: rows are short (≤ ~100 entries)
-      const v = col[i]!;
-      let j = i - 1;
-      while (j >= start && col[j]! > v) { col[j + 1] = col[j]!; j--; }
-      col[j + 1] = v;
+    if (sort && end - start > INSERTION_MAX) {
+      col.subarray(start, end).sort(); // typed-array sort is numeric
+    } else if (sort) {
+      for (let i = start + 1; i < end; i++) { // insertion sort: short rows
+        const v = col[i]!;
+        let j = i - 1;
+        while (j >= start && col[j]! > v) { col[j + 1] = col[j]!; j--; }
+        col[j + 1] = v;
+      }
     }
     for (let s = start; s < end; s++) val[s] = acc[col[s]!]!;
   }
+}
+
+/** Options of {@link multiply}. */
+export interface ProductOptions {
+  /** Sort columns within rows (default true). Operands only read row by row (A·P before Pᵀ·(A·P)) can skip it. */
+  readonly sorted?: boolean;
+  /** Return views into the (over-allocated) build buffers instead of exact copies: for short-lived products. */
+  readonly temporary?: boolean;
 }
 
 /**
@@ -75,32 +93,38 @@ export class RowBuilder {
  * right-angled meshes stores 2 zeros per row, which would otherwise widen every product); without it the
  * pattern is structural, so {@link productValues} can refill it for any values on the same patterns.
  */
-export function multiply(A: SparseRect, B: SparseRect, skipZeros = false, alloc: ArrayAlloc = HEAP_ALLOC): SparseRect {
+export function multiply(A: SparseRect, B: SparseRect, skipZeros = false, alloc: ArrayAlloc = HEAP_ALLOC, opts: ProductOptions = {}): SparseRect {
+  const sorted = opts.sorted ?? true;
   const nRows = A.nRows, nCols = B.nCols;
   const aPtr = A.rowPtr, aCol = A.colIdx, aVal = A.values, bPtr = B.rowPtr, bCol = B.colIdx, bVal = B.values;
   const marker = new Int32Array(nCols).fill(-1);
   const acc = new Float64Array(nCols);
   const rowPtr = alloc.i32(nRows + 1);
   const out = new RowBuilder(aPtr[nRows]! + bPtr[B.nRows]!);
+  // The hot loop keeps the fill count and buffer in locals (a property write per entry costs ~2× here);
+  // the builder is synchronised around each growth and each row end.
+  let col = out.col, nz = 0;
   for (let i = 0; i < nRows; i++) {
-    const start = out.nz;
+    const start = nz;
     const aEnd = aPtr[i + 1]!;
     for (let a = aPtr[i]!; a < aEnd; a++) {
       const j = aCol[a]!;
       const av = aVal[a]!;
       if (skipZeros && av === 0) continue;
       const b0 = bPtr[j]!, bEnd = bPtr[j + 1]!;
-      out.reserve(bEnd - b0);
-      const col = out.col;
+      if (nz + (bEnd - b0) > col.length) { out.nz = nz; out.reserve(bEnd - b0); col = out.col; }
       for (let b = b0; b < bEnd; b++) {
         const c = bCol[b]!;
-        if (marker[c] !== i) { marker[c] = i; acc[c] = av * bVal[b]!; col[out.nz++] = c; }
-        else acc[c]! += av * bVal[b]!;
+        const v = av * bVal[b]!;
+        if (marker[c] !== i) { marker[c] = i; acc[c] = v; col[nz++] = c; }
+        else acc[c]! += v;
       }
     }
-    out.finishRow(start, acc);
-    rowPtr[i + 1] = out.nz;
+    out.nz = nz;
+    out.finishRow(start, acc, sorted);
+    rowPtr[i + 1] = nz;
   }
+  if (opts.temporary) return { nRows, nCols, rowPtr, colIdx: out.col.subarray(0, out.nz), values: out.val.subarray(0, out.nz) };
   return { nRows, nCols, rowPtr, colIdx: trimmed(out.col, out.nz, alloc), values: trimmed(out.val, out.nz, alloc) };
 }
 
