@@ -18,10 +18,14 @@ import { performance } from 'node:perf_hooks';
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin/ecmfem.js');
 const HERE = __dirname;
-/** A run taking longer than this is a hang. */
-const RUN_LIMIT_MS = 10_000;
-/** Runs at once: node start-up dominates (~0.3 s per run); more than 2 cores' worth only queues. */
-const PARALLEL = 4;
+/**
+ * A run taking longer than this is a hang. Each run needs ~0.3–0.5 s alone; the limit leaves room for a CI
+ * machine whose 2 cores also run the other vitest worker (runs of 8 ms of assertion time failed at 10 s under
+ * a 6-process load while developing).
+ */
+const RUN_LIMIT_MS = 30_000;
+/** Runs at once: node start-up dominates; more than 2 cores' worth only queues. */
+const PARALLEL = 2;
 
 interface RunResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number; leftovers: string[] }
 
@@ -73,8 +77,8 @@ describe('malformed-input corpus: one clear line, exit 2, nothing written, no ha
     const t0 = performance.now();
     results = await runAll([...files, 'control-case.json', 'control-mesh-case.json']);
     // the whole corpus in parallel batches must stay well inside a CI budget
-    expect(performance.now() - t0).toBeLessThan(60_000);
-  }, 120_000);
+    expect(performance.now() - t0).toBeLessThan(150_000);
+  }, 300_000);
 
   it('covers at least 50 files (30+ case files, 15+ mesh files) and every file has an expectation', () => {
     expect(files.filter((f) => f.startsWith('cases/')).length).toBeGreaterThanOrEqual(30);
