@@ -3,8 +3,10 @@
  * slot width 0.05 up to y = 0.85, rigid rotation about (0.5, 0.5) with one revolution per unit time.
  * Reports the ∫φ drift and the error of the area inside the 0.5 contour against the exact 0.0582207.
  *
- * Run: `npx tsc -p tsconfig.build.json && node dist/benchmarks/zalesak.js [n=100] [revolutions=1] [courant=1] [epsOverH] [picard]`
- * (epsOverH: ε as a multiple of the leg length 1/n; default: the engine's ε = h_max/2 with h_max the diagonal).
+ * Run: `npx tsc -p tsconfig.build.json && node dist/benchmarks/zalesak.js [n=100] [revolutions=1] [courant=1] [epsOverH] [picard] [scheme]`
+ * (epsOverH: ε as a multiple of the leg length 1/n, '-' or omitted: the engine's ε = h_max/2 with h_max the
+ * diagonal; scheme: 'default', 'normal' (Olsson–Kreiss–Zahedi normal-direction diffusion) or 'legacy' (the
+ * pre-issue-4-fix scheme: n̂ from each Picard iterate's cell gradient), for before/after comparisons).
  * `runZalesak` is also used by tests/levelset/zalesak.test.ts (short variant).
  */
 import { pathToFileURL } from 'node:url';
@@ -32,7 +34,16 @@ export interface ZalesakResult {
   readonly n: number; readonly steps: number; readonly epsilon: number; readonly solves: number;
   readonly massDrift: number; readonly area0: number; readonly area: number; readonly seconds: number;
   readonly maxGmres: number;
+  /** Steps whose nonlinear iteration met the tolerance. */
+  readonly convergedSteps: number;
 }
+
+/** Option sets of the benchmark's `scheme` argument. */
+export const ZALESAK_SCHEMES: Readonly<Record<string, LevelSetOptions>> = {
+  default: {},
+  normal: { diffusion: 'normal' },
+  legacy: { diffusion: 'isotropic', normalFrom: 'iterate', normalGradient: 'cell' },
+};
 
 /** Rotates the slotted disk by `revolutions` on an n × n unit-square mesh ('left' diagonals). */
 export function runZalesak(n: number, revolutions: number, courant = 1, opts: LevelSetOptions = {}): ZalesakResult {
@@ -51,14 +62,15 @@ export function runZalesak(n: number, revolutions: number, courant = 1, opts: Le
   const steps = Math.ceil(revolutions / levelSetTimeStep(p, u, courant));
   const m0 = integratePhi(p, state.phi);
   const area0 = areaAboveHalf(p, state.phi);
-  let solves = 0, maxGmres = 0;
+  let solves = 0, maxGmres = 0, convergedSteps = 0;
   for (let k = 0; k < steps; k++) {
     const rep = advanceLevelSet(p, state, u, revolutions / steps, solver);
     solves += rep.picardIterations;
+    if (rep.picardConverged) convergedSteps++;
     for (const r of rep.reports) maxGmres = Math.max(maxGmres, r.iterations);
   }
   return {
-    n, steps, epsilon: p.epsilon, solves, maxGmres,
+    n, steps, epsilon: p.epsilon, solves, maxGmres, convergedSteps,
     massDrift: Math.abs(integratePhi(p, state.phi) / m0 - 1),
     area0, area: areaAboveHalf(p, state.phi), seconds: (performance.now() - t0) / 1000,
   };
@@ -66,9 +78,12 @@ export function runZalesak(n: number, revolutions: number, courant = 1, opts: Le
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 100), rev = Number(process.argv[3] ?? 1), courant = Number(process.argv[4] ?? 1);
-  const epsOverH = process.argv[5] !== undefined ? Number(process.argv[5]) : undefined;
-  const picard = process.argv[6] !== undefined ? Number(process.argv[6]) : undefined;
+  const epsOverH = process.argv[5] !== undefined && process.argv[5] !== '-' ? Number(process.argv[5]) : undefined;
+  const picard = process.argv[6] !== undefined && process.argv[6] !== '-' ? Number(process.argv[6]) : undefined;
+  const scheme = ZALESAK_SCHEMES[process.argv[7] ?? 'default'];
+  if (!scheme) throw new Error(`unknown scheme '${process.argv[7]}' (${Object.keys(ZALESAK_SCHEMES).join(', ')})`);
   const r = runZalesak(n, rev, courant, {
+    ...scheme,
     ...(epsOverH !== undefined ? { epsilon: epsOverH / n } : {}), ...(picard !== undefined ? { picardMaxIterations: picard } : {}),
   });
   console.log(JSON.stringify({
@@ -77,5 +92,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     areaRelErr: r.area / ZALESAK_AREA - 1,
     areaChangeRel: r.area / r.area0 - 1,
     solvesPerStep: r.solves / r.steps,
+    msPerStep: (1000 * r.seconds) / r.steps,
   }, null, 2));
 }

@@ -90,7 +90,9 @@ export function setupTransient(rc: ResolvedCase): TransientSetup {
     model, state, xReacted: fd.x,
     assumptions: {
       levelSet: {
-        form: 'conservative (Olsson–Kreiss, COMSOL Level Set), P' + spec.elementOrder + ', SUPG, BDF2, Picard on the compression term',
+        form: 'conservative (Olsson–Kreiss, COMSOL Level Set, isotropic ε∇²φ), P' + spec.elementOrder + ', SUPG, BDF2, '
+          + 'n̂ frozen per step at the BDF2 predictor' + (spec.elementOrder === 1 ? ' (lumped nodal projection of ∇φ)' : '')
+          + ', Newton on φ(1−φ) in the compression term',
         reinitialization: 'none separate: the compression term γ∇·(ε∇φ − φ(1−φ)n̂) keeps the profile',
         epsilon: eps, epsilonRule: ls.epsilon === 'auto' ? 'h_max/2 over the active cells' : 'user',
         gamma: ls.gamma === 'auto' ? 'running max|u|' : ls.gamma, picardIterations: ls.picardIterations,

@@ -22,6 +22,7 @@ export {
 } from './levelSetVelocity.js';
 export { levelSetKernel, type LevelSetKernelInputs } from './levelSetKernel.js';
 export { advanceLevelSet, type LevelSetStepOptions, type LevelSetStepReport } from './levelSetAdvance.js';
+export { projectNodalGradient } from './levelSetNormal.js';
 export {
   integratePhi, outflowRate, activeMeasure, reactedFraction, areaBelowHalf, areaAboveHalf,
   frontPosition, frontWidth, frontFlatness, evaluateLevelSetAt, type ProbeLine,

@@ -4,16 +4,21 @@
  * Time scheme: variable-step BDF2 (BDF1 on the first step or on request). With ω = Δtₙ/Δtₙ₋₁:
  *   ∂φ/∂t ≈ [(1+2ω)/(1+ω) φⁿ⁺¹ − (1+ω) φⁿ + ω²/(1+ω) φⁿ⁻¹] / Δtₙ
  * The coefficients sum to zero, so a conserved ∫φ stays conserved at every step.
- * Nonlinearity (compression term): Picard iterations, each a linear solve with n̂ and the linearisation taken
- * from the latest iterate (see levelSetKernel.ts); the first iterate is the linear extrapolation
- * φⁿ + ω(φⁿ − φⁿ⁻¹). With `picardMaxIterations = 1` this is a semi-implicit (linearly extrapolated) scheme with
- * one solve per step. Every iterate is exactly conservative (to the linear solver's tolerance), converged or not.
+ * Nonlinearity (compression term): the predictor φ* = φⁿ + ω(φⁿ − φⁿ⁻¹) (second order; φⁿ on a BDF1 step) is the
+ * first iterate and, by default, also fixes the interface normal n̂ for the whole step (`normalFrom:
+ * 'predictor'`); the iterations (still called Picard in the options) then only linearise the quadratic φ(1−φ)
+ * about the latest iterate, i.e. they are Newton's method for the frozen-n̂ step and converge quadratically
+ * (see levelSetKernel.ts for why n̂ is frozen). `normalFrom: 'iterate'` (which implies `normalGradient:
+ * 'cell'`) restores the former Picard scheme with n̂ re-derived from each iterate. With `picardMaxIterations = 1` this is a
+ * semi-implicit scheme with one solve per step. Every iterate is exactly conservative (to the linear solver's
+ * tolerance), converged or not.
  */
 import type { LinearSolver, SolveReport } from '../linalg/linearSolver.js';
 import { assembleSystem } from '../fem/assemble.js';
 import { expandSolution } from '../fem/constraints.js';
 import { levelSetKernel, type LevelSetKernelInputs } from './levelSetKernel.js';
 import type { LevelSetProblem, LevelSetState } from './levelSetProblem.js';
+import { projectNodalGradient } from './levelSetNormal.js';
 import { evaluateVelocity, type LevelSetVelocity } from './levelSetVelocity.js';
 
 export interface LevelSetStepOptions {
@@ -62,7 +67,13 @@ export function advanceLevelSet(
     history[i] = a1 * phi[i]! + a2 * phiPrev[i]!;
     phiK[i] = bdf2 ? phi[i]! + omega * (phi[i]! - phiPrev[i]!) : phi[i]!;
   }
-  const inp: LevelSetKernelInputs = { phiK, history, a0, dt, gamma };
+  const phiNormal = p.normalFrom === 'iterate' ? phiK : phiK.slice();
+  let gradNormal: Float64Array | null = null;
+  if (p.normalGradient === 'nodal') {
+    gradNormal = new Float64Array(2 * n);
+    projectNodalGradient(p, phiNormal, gradNormal, new Float64Array(n));
+  }
+  const inp: LevelSetKernelInputs = { phiK, phiNormal, gradNormal, history, a0, dt, gamma };
   const kernel = levelSetKernel(p, inp);
   const b = new Float64Array(n);
   const x = new Float64Array(n);

@@ -17,6 +17,9 @@
  *   'periodic' ties a boundary's nodes to its partner's (rows merged: still exactly conservative).
  * - ε defaults to h_max/2 over the active cells (COMSOL's ls.hmax/2, h = longest cell edge); γ defaults to the
  *   running maximum of |u| over the active quadrature points (never COMSOL's 1 m/s).
+ * - The interface normal n̂ is frozen per step at the predictor and, on P1, taken from the lumped nodal projection
+ *   of ∇φ; the diffusion is isotropic (COMSOL's form) unless `diffusion: 'normal'` (Olsson–Kreiss–Zahedi 2007).
+ *   Why, with the measurements: levelSetKernel.ts.
  */
 import type { Mesh } from '../mesh/mesh.js';
 import { cellsOfRegions } from '../mesh/mesh.js';
@@ -53,10 +56,22 @@ export interface LevelSetOptions {
   readonly bcs?: readonly LevelSetBc[];
   /** SUPG on the transport part (default true). */
   readonly supg?: boolean;
-  /** Picard iterations per step for the compression term (default 5; 1 = semi-implicit, one solve per step). */
+  /** Iterations per step for the compression term (Newton on φ(1−φ) with frozen n̂; default 5 = cap, 3 used; 1 = semi-implicit). */
   readonly picardMaxIterations?: number;
   /** Picard stops when max |φ^{k+1} − φ^k| ≤ this (default 1e-6). */
   readonly picardTolerance?: number;
+  /**
+   * Diffusion form: 'isotropic' = ε∇²φ (default, COMSOL) or 'normal' = ε∇·((∇φ·n̂)n̂) (Olsson–Kreiss–Zahedi
+   * 2007: no tangential smoothing, better area on pure transport, but tangential wrinkles are undamped).
+   */
+  readonly diffusion?: 'normal' | 'isotropic';
+  /** n̂ from the step's predictor, frozen over the iterations ('predictor', default), or from the latest iterate. */
+  readonly normalFrom?: 'predictor' | 'iterate';
+  /**
+   * n̂ from the lumped nodal projection of ∇φ ('nodal': default on P1 with normalFrom 'predictor', allowed only
+   * there) or from the pointwise gradient ('cell').
+   */
+  readonly normalGradient?: 'nodal' | 'cell';
   /** δ in n̂ = ∇φ/(|∇φ| + δ), 1/m (default 1e-4/ε: tails with φ(1−φ) ≲ 1e-4 become purely diffusive). */
   readonly normalRegularization?: number;
 }
@@ -82,6 +97,9 @@ export interface LevelSetProblem {
   readonly picardMaxIterations: number;
   readonly picardTolerance: number;
   readonly normalRegularization: number;
+  readonly diffusion: 'normal' | 'isotropic';
+  readonly normalFrom: 'predictor' | 'iterate';
+  readonly normalGradient: 'nodal' | 'cell';
   readonly bcs: readonly LevelSetBc[];
   readonly constraints: DofConstraints;
   readonly pattern: AssemblyPattern;
@@ -155,6 +173,11 @@ export function createLevelSetProblem(mesh: Mesh, opts: LevelSetOptions = {}): L
     outflowFacets[s] = out.lfs[f]!;
   }
 
+  const normalFrom = opts.normalFrom ?? 'predictor';
+  const normalGradient = opts.normalGradient ?? (order === 1 && normalFrom === 'predictor' ? 'nodal' : 'cell');
+  if (normalGradient === 'nodal' && (order !== 1 || normalFrom !== 'predictor')) {
+    throw new Error("createLevelSetProblem: normalGradient 'nodal' needs order 1 and normalFrom 'predictor'");
+  }
   const epsilon = opts.epsilon ?? hMax / 2;
   if (!(epsilon > 0)) throw new Error(`createLevelSetProblem: epsilon must be > 0, got ${epsilon}`);
   if (opts.gamma !== undefined && !(opts.gamma >= 0)) throw new Error(`createLevelSetProblem: gamma must be ≥ 0, got ${opts.gamma}`);
@@ -168,6 +191,8 @@ export function createLevelSetProblem(mesh: Mesh, opts: LevelSetOptions = {}): L
     picardMaxIterations: Math.max(1, opts.picardMaxIterations ?? 5),
     picardTolerance: opts.picardTolerance ?? 1e-6,
     normalRegularization: opts.normalRegularization ?? 1e-4 / epsilon,
+    diffusion: opts.diffusion ?? 'isotropic',
+    normalFrom, normalGradient,
     bcs, constraints: cons, pattern, cv, fv, outflowCells, outflowFacets, outflowStart, inactiveNodes,
     uq: new Float64Array(mesh.nCells * cv.nQuad * 2),
     un: new Float64Array(outflowCells.length * fv.nQuad),
