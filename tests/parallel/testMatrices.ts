@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../../src/linalg/csr.js';
+import { seededRandom } from '../../src/mesh/generators/porePlacement.js';
 
 /**
  * 5-point Laplacian (4 on the diagonal, −1 to the N/S/E/W neighbours; Dirichlet rows eliminated) on an nx × ny
@@ -27,16 +28,7 @@ export function laplacian5(nx: number, ny: number): CsrMatrix {
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so failures are reproducible. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** Unsymmetric random sparse matrix on SharedArrayBuffers: 0–12 entries per row (row 0 is empty), sorted columns. */
 export function randomSparse(n: number, seed: number): CsrMatrix {

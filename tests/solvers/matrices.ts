@@ -1,18 +1,10 @@
 /** Test matrices built independently of src/solvers (shared by the solver tests). */
 import type { CsrMatrix } from '../../src/linalg/csr.js';
 import { csrFromTriplets } from '../../src/linalg/csr.js';
+import { seededRandom } from '../../src/mesh/generators/porePlacement.js';
 
 /** Deterministic uniform [0, 1) generator (mulberry32) so tests are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 export function randomVector(n: number, seed: number): Float64Array {
   const r = rng(seed);
