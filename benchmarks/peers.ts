@@ -6,7 +6,7 @@
  * to benchmarks/results/scaling.md (+ scaling.json).
  *
  *   npm run bench:peers -- [--reps 3] [--poisson 256,512,1024] [--elasticity 256,512] [--threads 1,2]
- *                          [--scaling 128,256,512,1024,2048] [--scaling-elasticity 128,256,512,1024]
+ *                          [--scaling 128,256,512,1024,2048] [--scaling-elasticity 128,256,512,1024] [--out DIR]
  *
  * ecmfem runs as `node bin/ecmfem.js bench <problem> --n N --threads T --json` (a fresh process per run, like
  * the peer). DOLFINx runs with BoomerAMG, `mpirun -n T` for T > 1. Missing DOLFINx → ecmfem rows only.
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '1,2' },
     scaling: { type: 'string', default: '128,256,512,1024,2048' },
     'scaling-elasticity': { type: 'string', default: '128,256,512,1024' },
+    /** Results folder (default benchmarks/results): focused runs can write elsewhere and keep the committed tables. */
+    out: { type: 'string', default: '' },
   },
 });
 const reps = Number(values.reps);
@@ -152,7 +154,7 @@ if (threads.includes(1) && threads.includes(2)) {
   }
 }
 
-const outDir = resolve(root, 'benchmarks/results');
+const outDir = values.out ? resolve(values.out) : resolve(root, 'benchmarks/results');
 mkdirSync(outDir, { recursive: true });
 const f = (x: unknown, d = 3) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '–');
 const write = (name: string, text: string) => { const p = resolve(outDir, name); writeFileSync(p + '.tmp', text); renameSync(p + '.tmp', p); };

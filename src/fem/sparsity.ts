@@ -55,7 +55,7 @@ function sortRow(a: Int32Array, lo: number, hi: number): void {
 
 /**
  * Builds the pattern for `space` under `constraints` (build all constraints first), once: a row → (cell, local row)
- * incidence list, unique columns per row by marker, then `cellSlots` by direct lookup (no searching).
+ * incidence list, unique columns per row by marker, then `cellSlots` by direct lookup (no searching), all in one sweep over the rows.
  * Cost O(nCells·nLoc²) time, O(nCells·nLoc² + nnz) memory.
  */
 export function buildAssemblyPattern(space: FunctionSpace, constraints: DofConstraints, opts?: PatternOptions): AssemblyPattern {
@@ -96,58 +96,53 @@ export function buildAssemblyPattern(space: FunctionSpace, constraints: DofConst
     const r = cellRows[k]!;
     if (r >= 0) inc[fill[r]!++] = k;
   }
-  // Pass 1: unique columns per row (diagonal always included), via a marker stamped with the row index.
+  // One pass over the rows: unique columns by marker (diagonal first), sorted, then the slots of every
+  // (cell, local row) landing on the row by direct lookup while the row's data is still in cache. Columns go to a
+  // growable buffer laid out exactly like colIdx (so slots are final) and copied to an exact-size array at the end.
   const mark = new Int32Array(nDofs).fill(-1);
+  const pos = new Int32Array(nDofs);
   const rowPtr = i32(nDofs + 1);
-  for (let r = 0; r < nDofs; r++) {
-    mark[r] = r;
-    let count = 1;
-    for (let e = incPtr[r]!; e < incPtr[r + 1]!; e++) {
-      const base = inc[e]! - (inc[e]! % nLoc);
-      for (let j = 0; j < nLoc; j++) {
-        const col = cellRows[base + j]!;
-        if (col >= 0 && mark[col] !== r) { mark[col] = r; count++; }
-      }
-    }
-    rowPtr[r + 1] = rowPtr[r]! + count;
-  }
-  // Pass 2: fill and sort each row.
-  const colIdx = i32(rowPtr[nDofs]!);
-  mark.fill(-1);
-  for (let r = 0; r < nDofs; r++) {
-    let w = rowPtr[r]!;
-    mark[r] = r;
-    colIdx[w++] = r;
-    for (let e = incPtr[r]!; e < incPtr[r + 1]!; e++) {
-      const base = inc[e]! - (inc[e]! % nLoc);
-      for (let j = 0; j < nLoc; j++) {
-        const col = cellRows[base + j]!;
-        if (col >= 0 && mark[col] !== r) { mark[col] = r; colIdx[w++] = col; }
-      }
-    }
-    sortRow(colIdx, rowPtr[r]!, w);
-  }
-  const values = sab ? new Float64Array(new SharedArrayBuffer(8 * colIdx.length)) : new Float64Array(colIdx.length);
-  const A: CsrMatrix = { n: nDofs, rowPtr, colIdx, values };
-
-  // Pass 3: slots. pos[col] = slot within the current row, so every (cell, i, j) is a direct lookup.
   const diagSlot = new Int32Array(nDofs);
   const cellSlots = i32(nCells * nLoc * nLoc).fill(-1);
-  const pos = mark; // reused: values are overwritten row by row before being read
+  let buf = new Int32Array(Math.max(16, 2 * nDofs + ((incPtr[nDofs]! * nLoc) >> 1)));
+  let w = 0;
   for (let r = 0; r < nDofs; r++) {
-    for (let s = rowPtr[r]!; s < rowPtr[r + 1]!; s++) pos[colIdx[s]!] = s;
+    const e0 = incPtr[r]!, e1 = incPtr[r + 1]!;
+    if (w + 1 + (e1 - e0) * nLoc > buf.length) {
+      const grown = new Int32Array(Math.max(2 * buf.length, w + 1 + (e1 - e0) * nLoc));
+      grown.set(buf.subarray(0, w));
+      buf = grown;
+    }
+    const start = w;
+    mark[r] = r;
+    buf[w++] = r;
+    for (let e = e0; e < e1; e++) {
+      const k = inc[e]!;
+      const base = k - (k % nLoc);
+      for (let j = 0; j < nLoc; j++) {
+        const col = cellRows[base + j]!;
+        if (col >= 0 && mark[col] !== r) { mark[col] = r; buf[w++] = col; }
+      }
+    }
+    sortRow(buf, start, w);
+    rowPtr[r + 1] = w;
+    for (let s = start; s < w; s++) pos[buf[s]!] = s;
     diagSlot[r] = pos[r]!;
-    for (let e = incPtr[r]!; e < incPtr[r + 1]!; e++) {
+    for (let e = e0; e < e1; e++) {
       const k = inc[e]!;
       const i = k % nLoc;
       const base = k - i;
-      const sbase = (base / nLoc) * nLoc * nLoc + i * nLoc;
+      const sbase = base * nLoc + i * nLoc;
       for (let j = 0; j < nLoc; j++) {
         const col = cellRows[base + j]!;
         if (col >= 0) cellSlots[sbase + j] = pos[col]!;
       }
     }
   }
+  const colIdx = i32(w);
+  colIdx.set(buf.subarray(0, w));
+  const values = sab ? new Float64Array(new SharedArrayBuffer(8 * w)) : new Float64Array(w);
+  const A: CsrMatrix = { n: nDofs, rowPtr, colIdx, values };
   return {
     A, cellSlots, space, constraints, nLoc, cellDofs, cellRows, cellConstrained, diagSlot,
     builtKind: kind.slice(), builtMaster: master.slice(),

@@ -47,6 +47,24 @@ export interface ParallelAmgCgOptions {
   readonly maxIter: number;
 }
 
+/**
+ * Copies A's values into the level-0 operator S, whose pattern is A's or A's without some entries (the hierarchy
+ * drops stored zeros). False when a dropped entry of A is now nonzero (S no longer represents A).
+ */
+function refreshLevel0(A: CsrMatrix, S: CsrMatrix): boolean {
+  if (S.rowPtr[S.n] === A.rowPtr[A.n]) { S.values.set(A.values); return true; }
+  const { rowPtr, colIdx, values } = A, sCol = S.colIdx, sVal = S.values;
+  let q = 0;
+  for (let i = 0; i < A.n; i++) {
+    const end = rowPtr[i + 1]!, sEnd = S.rowPtr[i + 1]!;
+    for (let k = rowPtr[i]!; k < end; k++) {
+      if (q < sEnd && sCol[q] === colIdx[k]) sVal[q++] = values[k]!;
+      else if (values[k] !== 0) return false;
+    }
+  }
+  return true;
+}
+
 /** A {@link LinearSolver} running CG + AMG V-cycles on a pool; `release()` drops its shared buffers from the pool. */
 export interface ParallelAmgCgSolver extends LinearSolver {
   release(): void;
@@ -132,11 +150,12 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
 
   function solve(A: CsrMatrix, b: Float64Array, x: Float64Array): SolveReport {
     if (A !== source || A.values !== sourceValues || top === null) setup(A);
+    // A private copy of the level-0 values (A not on shared memory, or the hierarchy's copy without stored zeros)
+    // is refreshed in case they changed in place; a new nonzero outside the copy's pattern needs a new setup.
+    else if (A0!.values !== A.values && !refreshLevel0(A, A0!)) setup(A);
     const S = A0!, n = S.n, v = top!;
     if (b.length !== n || x.length !== n) throw new RangeError(`${name}: b and x must have length ${n}, got ${b.length} and ${x.length}`);
     const t0 = performance.now();
-    // A private copy of the level-0 values (A not on shared memory) is refreshed in case they changed in place.
-    if (S.values !== A.values) S.values.set(A.values);
     v.b.set(b);
     v.x.set(x);
     const bnorm = Math.sqrt(parallelDot(pool, v.b, v.b));

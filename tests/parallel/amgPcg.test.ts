@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spmv, type CsrMatrix } from '../../src/linalg/csr.js';
+import { findSlot, spmv, type CsrMatrix } from '../../src/linalg/csr.js';
 import { unitSquareMesh } from '../../src/mesh/generators/unitSquare.js';
 import { createSpace } from '../../src/fem/functionSpace.js';
 import { addDirichlet, createConstraints } from '../../src/fem/constraints.js';
@@ -85,6 +85,37 @@ describe('parallel CG + smoothed-aggregation AMG', { timeout: 30_000 }, () => {
     const itsV = check(pools.slice(0, 1), (pool) => poisson(pool, 64), { maxCoarse: 50 });
     // A W-cycle is a better (never worse) approximate inverse than a V-cycle with the same smoothing.
     expect(its).toBeLessThan(itsV);
+  });
+
+  it('values changed in place (also where the hierarchy dropped a stored zero) are solved with the new operator', () => {
+    for (const pool of [pools[0]!, pools[1]!]) {
+      const { A, b } = poisson(pool, 32);
+      const solver = createParallelAmgCg(pool, createAmgPreconditioner({ maxCoarse: 50, sharedMemory: true }), { relTol: TOL, maxIter: 200 });
+      const x = new Float64Array(A.n);
+      solver.solve(A, b, x);
+      // Changing stored nonzeros in place (no new setup: the hierarchy stays, only the operator changes) refreshes
+      // the level-0 copy: CG must still reach the true residual of the new matrix.
+      const mid = (A.n >> 1) + 3;
+      A.values[findSlot(A, mid, mid)]! += 0.5;
+      const x2 = new Float64Array(A.n);
+      solver.solve(A, b, x2);
+      expect(trueRel(A, x2, b)).toBeLessThanOrEqual(TOL);
+      // A stored zero between two interior nodes becomes −ε (with +ε on both diagonals: still SPD). The level-0
+      // copy cannot hold it, so the solver must rebuild; a stale operator would leave a residual of order ε·‖x‖/‖b‖ ≫ 1e-8.
+      let zi = -1, zj = -1;
+      for (let i = 0; i < A.n && zi < 0; i++) {
+        if (A.rowPtr[i + 1]! - A.rowPtr[i]! < 7) continue; // boundary rows and their neighbours
+        for (let s = A.rowPtr[i]!; s < A.rowPtr[i + 1]!; s++) if (A.values[s] === 0 && A.colIdx[s] !== i && A.rowPtr[A.colIdx[s]! + 1]! - A.rowPtr[A.colIdx[s]!]! === 7) { zi = i; zj = A.colIdx[s]!; break; }
+      }
+      expect(zi).toBeGreaterThanOrEqual(0);
+      const eps = 0.5;
+      A.values[findSlot(A, zi, zj)] = -eps; A.values[findSlot(A, zj, zi)] = -eps;
+      A.values[findSlot(A, zi, zi)]! += eps; A.values[findSlot(A, zj, zj)]! += eps;
+      const x3 = new Float64Array(A.n);
+      solver.solve(A, b, x3);
+      expect(trueRel(A, x3, b)).toBeLessThanOrEqual(TOL);
+      solver.release();
+    }
   });
 
   it('plane-strain elasticity with rigid-body modes (N = 32): same guarantees', () => {

@@ -9,49 +9,55 @@ import type { CsrMatrix } from '../../linalg/csr.js';
  */
 export function estimateLambdaMax(A: CsrMatrix, invDiag: Float64Array, steps: number, work: Float64Array[]): number {
   const n = A.n;
-  // Three Lanczos vectors rotate through the first three work buffers instead of being copied.
-  let v = work[0]!, vPrev = work[1]!, w = work[2]!;
+  // Lanczos vectors are kept unnormalised with their scale factor (v = vRaw·sc), so normalising costs no pass of
+  // its own: per step one SpMV sweep and one update sweep, which also writes the next SpMV input u = D^{-1/2}·vRaw.
+  // The three vectors rotate through the first three work buffers instead of being copied.
+  let vRaw = work[0]!, vPrevRaw = work[1]!, w = work[2]!;
   const sq = work[3]!, u = work[4]!;
   let seed = 12345;
   let norm = 0;
   for (let i = 0; i < n; i++) {
-    sq[i] = Math.sqrt(invDiag[i]!);
+    const s = Math.sqrt(invDiag[i]!);
+    sq[i] = s;
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     const x = invDiag[i]! > 0 ? seed / 4294967296 - 0.5 : 0;
-    v[i] = x;
-    vPrev[i] = 0;
+    vRaw[i] = x;
+    u[i] = s * x;
+    vPrevRaw[i] = 0;
     norm += x * x;
   }
   if (norm === 0) return 0;
-  // u = D^{-1/2} v with v normalised, so the product below is a plain SpMV.
-  let scale = 1 / Math.sqrt(norm);
+  let sc = 1 / Math.sqrt(norm), scPrev = 0;
   const alpha = new Float64Array(steps);
   const beta = new Float64Array(steps);
   const { rowPtr, colIdx, values } = A;
   let m = 0;
   let betaPrev = 0;
   for (let it = 0; it < steps; it++) {
-    for (let i = 0; i < n; i++) { const vi = v[i]! * scale; v[i] = vi; u[i] = sq[i]! * vi; }
     // w = D^{-1/2} A D^{-1/2} v − β_{j−1} v_{j−1}, α = wᵀv
+    const bp = betaPrev * scPrev;
     let a = 0;
     for (let i = 0; i < n; i++) {
       let t = 0;
       const end = rowPtr[i + 1]!;
       for (let k = rowPtr[i]!; k < end; k++) t += values[k]! * u[colIdx[k]!]!;
-      const wi = sq[i]! * t - betaPrev * vPrev[i]!;
+      const wi = sq[i]! * t * sc - bp * vPrevRaw[i]!;
       w[i] = wi;
-      a += wi * v[i]!;
+      a += wi * vRaw[i]!;
     }
+    a *= sc;
     alpha[it] = a;
     m = it + 1;
+    const as = a * sc;
     let bnorm = 0;
-    for (let i = 0; i < n; i++) { const wi = w[i]! - a * v[i]!; w[i] = wi; bnorm += wi * wi; }
+    for (let i = 0; i < n; i++) { const wi = w[i]! - as * vRaw[i]!; w[i] = wi; u[i] = sq[i]! * wi; bnorm += wi * wi; }
     bnorm = Math.sqrt(bnorm);
     if (bnorm <= 1e-12 * Math.abs(a) || it === steps - 1) break; // invariant subspace found, or done
     beta[it] = bnorm;
-    // Next vector is w/β (the scaling happens at the top of the next step).
-    const t = vPrev; vPrev = v; v = w; w = t;
-    scale = 1 / bnorm;
+    // Next vector is w/β: kept raw with scale 1/β.
+    const t = vPrevRaw; vPrevRaw = vRaw; vRaw = w; w = t;
+    scPrev = sc;
+    sc = 1 / bnorm;
     betaPrev = bnorm;
   }
   return largestTridiagonalEigenvalue(alpha, beta, m);

@@ -7,6 +7,8 @@ import { tentativeProlongator } from '../../../src/solvers/amg/tentativeProlonga
 import { estimateLambdaMax } from '../../../src/solvers/amg/eigenEstimate.js';
 import { rigidBodyModes2D } from '../../../src/solvers/amg/rigidBodyModes.js';
 import { elasticityP1, poissonP1 } from './helpers/structuredFem.js';
+import { dropStoredZeros } from '../../../src/solvers/amg/amgHierarchy.js';
+import { HEAP_ALLOC } from '../../../src/solvers/amg/sparseRect.js';
 
 function neighbours(G: { rowPtr: Int32Array; colIdx: Int32Array }, i: number): number[] {
   return Array.from(G.colIdx.subarray(G.rowPtr[i]!, G.rowPtr[i + 1]!));
@@ -134,5 +136,25 @@ describe('Lanczos estimate of λmax(D⁻¹A)', () => {
       expect(est).toBeLessThanOrEqual(exact * (1 + 1e-12));
       expect(est).toBeGreaterThan(0.95 * exact);
     }
+  });
+});
+
+describe('dropping stored zeros of the fine operator', () => {
+  it('keeps every nonzero and every diagonal, gives bitwise the same products, returns A when nothing is dropped', () => {
+    // Row 1 stores a zero diagonal (kept: inverseDiagonal needs it) and a zero off-diagonal (dropped).
+    const A = csrFromTriplets(3, [0, 0, 0, 1, 1, 2, 2], [0, 1, 2, 1, 2, 0, 2], [4, -1, 0, 0, 0, 0.5, 3]);
+    const B = dropStoredZeros(A, HEAP_ALLOC);
+    expect(Array.from(B.rowPtr)).toEqual([0, 2, 3, 5]);
+    expect(Array.from(B.colIdx)).toEqual([0, 1, 1, 0, 2]);
+    expect(Array.from(B.values)).toEqual([4, -1, 0, 0.5, 3]);
+    // A dropped term adds exactly 0, so products agree bit for bit (on the Poisson matrix too).
+    const { A: P } = poissonP1(24);
+    const Pd = dropStoredZeros(P, HEAP_ALLOC);
+    expect(Pd.rowPtr[Pd.n]!).toBeLessThan(P.rowPtr[P.n]!);
+    const x = Float64Array.from({ length: P.n }, (_, i) => Math.sin(1.3 * i) + 0.1);
+    const y = new Float64Array(P.n), yd = new Float64Array(P.n);
+    spmv(P, x, y); spmv(Pd, x, yd);
+    expect(Array.from(yd)).toEqual(Array.from(y));
+    expect(dropStoredZeros(Pd, HEAP_ALLOC)).toBe(Pd);
   });
 });
