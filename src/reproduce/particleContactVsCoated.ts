@@ -67,7 +67,7 @@ function runVariant(which: Variant, opts: ReproductionOptions, target: number): 
   let best = -Infinity, peakIndex = 0;
   let phiAtPeak = new Float64Array(0);
   const r = runToTarget(b, {
-    targetFraction: target, maxSteps: opts.quick ? 3000 : 20000, log: opts.log, frontCfl: true, stopWhenFrontReaches: 'hub|si',
+    targetFraction: target, maxSteps: opts.quick ? 1000 : 20000, log: opts.log, frontCfl: true, stopWhenFrontReaches: 'hub|si',
     onStep: ({ setup: { model, state } }) => {
       const s = cellStress(model.mechanics!, state.u!);
       const ls = model.levelSet;
