@@ -2,10 +2,11 @@ import type { CsrMatrix } from '../linalg/csr.js';
 import { LinearSolveError, type LinearSolver, type SolveReport } from '../linalg/linearSolver.js';
 import { AMG_LEVEL, AMG_PCG_ARG, AMG_PCG_OUT } from './amgPcgKernel.js';
 import { chunkCount, type SharedTypedArray } from './kernelTypes.js';
-import { parallelDot, parallelResidualNorm } from './ops.js';
+import { parallelDot } from './ops.js';
 import type { WorkerPool } from './pool.js';
 import { isShared } from './protocol.js';
 import { sharedFloat64, toShared } from './sharedArrays.js';
+import { runWithRestarts } from './restartedSolve.js';
 
 /** Rectangular CSR [nRows × nCols] of a hierarchy level (structurally the AMG module's AmgRectExport). */
 export interface AmgRectData {
@@ -73,9 +74,6 @@ export interface ParallelAmgCgSolver extends LinearSolver {
   /** Levels of the current hierarchy (0 before setup). */
   readonly levels: number;
 }
-
-/** Restarts from the true residual when the recursive one claims convergence but drifted (as the serial CG). */
-const MAX_RESTARTS = 3;
 
 /**
  * Conjugate gradients preconditioned by a smoothed-aggregation V-cycle, with the whole iteration (CG and every
@@ -173,15 +171,9 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
       args[AMG_PCG_ARG.partials] = pool.idOf(v.part);
       args[AMG_PCG_ARG.out] = pool.idOf(v.out);
       args[AMG_PCG_ARG.tol2] = (relTol * bnorm) ** 2;
-      for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
-        args[AMG_PCG_ARG.maxIter] = maxIter - iterations;
-        pool.run('amgPcg', args);
-        const its = v.out[AMG_PCG_OUT.iterations]!, status = v.out[AMG_PCG_OUT.status]!;
-        iterations += its;
-        rel = parallelResidualNorm(pool, S, v.x, v.b) / bnorm;
-        converged = rel <= relTol;
-        if (converged || status !== 1 || its === 0 || iterations >= maxIter) break;
-      }
+      ({ iterations, rel, converged } = runWithRestarts(pool, 'amgPcg', args, v.out,
+        { maxIterArg: AMG_PCG_ARG.maxIter, outIterations: AMG_PCG_OUT.iterations, outStatus: AMG_PCG_OUT.status },
+        S, v.x, v.b, bnorm, relTol, maxIter));
     }
     x.set(v.x);
     const report: SolveReport = {

@@ -2,11 +2,12 @@ import type { CsrMatrix } from '../linalg/csr.js';
 import { LinearSolveError, type LinearSolver, type SolveReport } from '../linalg/linearSolver.js';
 import { PCG_ARG, PCG_OUT } from './cgKernel.js';
 import { chunkCount } from './kernelTypes.js';
-import { parallelDot, parallelResidualNorm } from './ops.js';
+import { parallelDot } from './ops.js';
 import type { WorkerPool } from './pool.js';
 import type { SharedTypedArray } from './kernelTypes.js';
 import { isShared } from './protocol.js';
 import { sharedFloat64, toShared } from './sharedArrays.js';
+import { runWithRestarts } from './restartedSolve.js';
 
 export interface ParallelCgOptions {
   /** Stop when ‖b − A·x‖₂ / ‖b‖₂ ≤ relTol (unpreconditioned, true residual confirmed at the end). */
@@ -28,9 +29,6 @@ interface Vectors {
   /** [3·nChunks] partial sums, [PCG_OUT.length] kernel outputs. */
   readonly part: Float64Array; readonly out: Float64Array;
 }
-
-/** When the recursive residual says "converged" but the true one does not (drift), CG restarts from x at most this often. */
-const MAX_RESTARTS = 3;
 
 /**
  * Fused, preconditioned conjugate gradients on a {@link WorkerPool}, for symmetric positive definite A.
@@ -149,16 +147,9 @@ export function createParallelCg(pool: WorkerPool, options: ParallelCgOptions): 
       args[PCG_ARG.out] = pool.idOf(v.out);
       args[PCG_ARG.n] = n;
       args[PCG_ARG.tol2] = (relTol * bnorm) ** 2;
-      for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
-        args[PCG_ARG.maxIter] = maxIter - iterations;
-        pool.run('pcg', args);
-        const its = v.out[PCG_OUT.iterations]!, status = v.out[PCG_OUT.status]!;
-        iterations += its;
-        rel = parallelResidualNorm(pool, S, v.x, v.b) / bnorm;
-        converged = rel <= relTol;
-        // Restart only if the recursive residual claimed convergence, made progress, and budget remains.
-        if (converged || status !== 1 || its === 0 || iterations >= maxIter) break;
-      }
+      ({ iterations, rel, converged } = runWithRestarts(pool, 'pcg', args, v.out,
+        { maxIterArg: PCG_ARG.maxIter, outIterations: PCG_OUT.iterations, outStatus: PCG_OUT.status },
+        S, v.x, v.b, bnorm, relTol, maxIter));
     }
     x.set(v.x);
     const report: SolveReport = {
