@@ -1,5 +1,6 @@
 import type { LinearSolver } from '../linalg/linearSolver.js';
 import { createLinearSolver } from '../solvers/createLinearSolver.js';
+import { lagSetup } from '../solvers/laggedSetup.js';
 import { createAmgPreconditioner } from '../solvers/amg/index.js';
 import type { LinearSolverSpec } from './ohmicSpec.js';
 import { createParallelAmgCg } from '../parallel/parallelAmgCg.js';
@@ -32,7 +33,9 @@ export const AUTO_DIRECT_LIMIT = 20_000;
  * otherwise. `symmetric` = false switches 'auto' to GMRES + ILU(0) for large nonsymmetric systems.
  */
 export function solverFromSpec(spec: LinearSolverSpec, nDofs: number, symmetric = true,
-  nearNullspace?: { modes: Float64Array; k: number; blockSize: number }, blockSize?: number): LinearSolver {
+  nearNullspace?: { modes: Float64Array; k: number; blockSize: number }, blockSize?: number,
+  /** Time loops: keep the AMG aggregates and level patterns across setups while A's pattern holds; values are recomputed. */
+  reuseHierarchy = false): LinearSolver {
   let method = spec.method;
   let preconditioner = spec.preconditioner;
   if (method === 'auto') {
@@ -43,11 +46,13 @@ export function solverFromSpec(spec: LinearSolverSpec, nDofs: number, symmetric 
   if (preconditioner === undefined) preconditioner = method === 'cg' ? 'amg' : method === 'direct' ? 'none' : 'ilu0';
   const shared = solverThreads > 1;
   const amg = () => createAmgPreconditioner(nearNullspace
-    ? { nearNullspace: nearNullspace.modes, k: nearNullspace.k, blockSize: nearNullspace.blockSize, sharedMemory: shared }
-    : { blockSize: blockSize ?? 1, sharedMemory: shared });
+    ? { nearNullspace: nearNullspace.modes, k: nearNullspace.k, blockSize: nearNullspace.blockSize, sharedMemory: shared, reuseAggregation: reuseHierarchy }
+    : { blockSize: blockSize ?? 1, sharedMemory: shared, reuseAggregation: reuseHierarchy });
   // CG + AMG always runs on the pool (also with 1 thread), so results are the same for every --threads.
   if (method === 'cg' && preconditioner === 'amg') {
-    return createParallelAmgCg(solverPool(), amg(), { relTol: spec.relTol ?? 1e-10, maxIter: spec.maxIter ?? 10000 });
+    const cg = createParallelAmgCg(solverPool(), amg(), { relTol: spec.relTol ?? 1e-10, maxIter: spec.maxIter ?? 10000 });
+    // Time loops: the AMG hierarchy is rebuilt only when the iteration count has grown (lagged setup).
+    return reuseHierarchy ? lagSetup(cg) : cg;
   }
   return createLinearSolver({ method, preconditioner, relTol: spec.relTol, maxIter: spec.maxIter }, amg);
 }

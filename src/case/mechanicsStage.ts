@@ -13,7 +13,8 @@ export interface MechanicsStage {
   readonly solver: LinearSolver;
 }
 
-export function setupMechanicsStage(rc: ResolvedCase): MechanicsStage {
+/** `reuseHierarchy`: time loops reuse the AMG aggregation across steps (the stiffness pattern never changes). */
+export function setupMechanicsStage(rc: ResolvedCase, reuseHierarchy = false): MechanicsStage {
   const m = rc.mechanics!;
   const problem = createElasticityProblem(rc.mesh, {
     order: rc.spec.elementOrder, formulation: m.formulation, bcs: m.bcs, cellYoungs: m.cellYoungs,
@@ -28,7 +29,7 @@ export function setupMechanicsStage(rc: ResolvedCase): MechanicsStage {
   // Plane models: the 3 rigid-body modes are AMG's near-nullspace. Axisymmetric: only u_z = const costs no
   // energy (u_r = const strains the hoop direction), so AMG keeps its default per-component translations.
   const nullspace = m.formulation === 'axisymmetric' ? undefined : { modes: rigidBodyModes2D(coords), k: 3, blockSize: 2 };
-  const solver = solverFromSpec(rc.spec.mechanics!.solver, problem.space.nDofs, true, nullspace, 2);
+  const solver = solverFromSpec(rc.spec.mechanics!.solver, problem.space.nDofs, true, nullspace, 2, reuseHierarchy);
   return { problem, solver };
 }
 

@@ -11,11 +11,12 @@ export interface OhmicStage {
   readonly solver: LinearSolver;
 }
 
-export function setupOhmicStage(rc: ResolvedCase): OhmicStage {
+/** `reuseHierarchy`: time loops reuse the AMG aggregation across steps (σ(φ) changes values, not the pattern). */
+export function setupOhmicStage(rc: ResolvedCase, reuseHierarchy = false): OhmicStage {
   const problem = createOhmicProblem(rc.mesh, {
     order: rc.spec.elementOrder, axisymmetric: rc.axisymmetric, bcs: rc.ohmicBcs, cellConductivity: rc.cellConductivity,
   });
-  return { problem, solver: solverFromSpec(rc.spec.ohmic!.solver, problem.space.nDofs) };
+  return { problem, solver: solverFromSpec(rc.spec.ohmic!.solver, problem.space.nDofs, true, undefined, undefined, reuseHierarchy) };
 }
 
 /** Metrics of an Ohmic solution for results.json (SI; currents positive into the body). */

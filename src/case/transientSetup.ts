@@ -73,8 +73,8 @@ export function setupTransient(rc: ResolvedCase): TransientSetup {
   const fd = 'value' in ls.frontDensity
     ? { rho: ls.frontDensity.value, x: 3.75, reading: 'user', description: `user value ρ = ${ls.frontDensity.value} kg/m³` }
     : frontDensity(ls.frontDensity.reading, ls.frontDensity.x);
-  const ohmic = setupOhmicStage(rc);
-  const mech = withMech ? setupMechanicsStage(rc) : null;
+  const ohmic = setupOhmicStage(rc, true);
+  const mech = withMech ? setupMechanicsStage(rc, true) : null;
   const model: CoupledModel = {
     ohmic: ohmic.problem, ohmicSolver: ohmic.solver,
     levelSet: lsProblem, levelSetSolver: solverFromSpec(ls.solver, lsProblem.space.nDofs, false),
