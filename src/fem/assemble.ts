@@ -1,9 +1,9 @@
 import type { CsrMatrix } from '../linalg/csr.js';
 import type { CellValues } from './cellValues.js';
-import { DIRICHLET, FREE } from './constraints.js';
 import type { FacetValues } from './facetValues.js';
 import { cellDofs, type FunctionSpace } from './functionSpace.js';
 import { assertPatternCurrent, type AssemblyPattern } from './sparsity.js';
+import { scatterCell, finishConstrainedRows } from './scatter.js';
 
 /**
  * Cell kernel: fills the element matrix `Ke` [nLoc × nLoc] (row-major) and vector `fe` [nLoc], both zeroed, for
@@ -53,55 +53,9 @@ export function assembleSystem(
     for (let k = 0; k < nLoc2; k++) Ke[k] = 0;
     for (let k = 0; k < nLoc; k++) fe[k] = 0;
     kernel(cv, c, Ke, fe);
-    const base = c * nLoc;
-    const sbase = c * nLoc2;
-    if (cellConstrained[c] === 0) {
-      // Fast path: pure scatter.
-      for (let i = 0; i < nLoc; i++) {
-        const row = i * nLoc;
-        for (let j = 0; j < nLoc; j++) vals[cellSlots[sbase + row + j]!]! += Ke[row + j]!;
-        b[cellRows[base + i]!]! += fe[i]!;
-      }
-      continue;
-    }
-    for (let i = 0; i < nLoc; i++) {
-      const r = cellRows[base + i]!;
-      if (r < 0) continue;
-      const row = i * nLoc;
-      let bi = fe[i]!;
-      for (let j = 0; j < nLoc; j++) {
-        const k = Ke[row + j]!;
-        const s = cellSlots[sbase + row + j]!;
-        if (s >= 0) vals[s]! += k;
-        const dj = cDofs[base + j]!;
-        // Dirichlet value, or slave offset (u_s = u_m + o_s): its known part goes to the right-hand side.
-        if (kind[dj] !== FREE) bi -= k * value[dj]!;
-      }
-      b[r]! += bi;
-    }
+    scatterCell(c, nLoc, Ke, fe, cellSlots, cellRows, cDofs, cellConstrained[c] !== 0, kind, value, vals, b);
   }
-  // Diagonal scale for constrained (and untouched) rows.
-  let sum = 0;
-  let count = 0;
-  for (let d = 0; d < nDofs; d++) {
-    if (kind[d] !== FREE) continue;
-    const a = Math.abs(vals[diagSlot[d]!]!);
-    if (a > 0) { sum += a; count++; }
-  }
-  const D = count > 0 ? sum / count : 1;
-  const { rowPtr } = A;
-  for (let d = 0; d < nDofs; d++) {
-    const k = kind[d]!;
-    if (k === FREE) {
-      if (vals[diagSlot[d]!] !== 0) continue;
-      let empty = true;
-      for (let s = rowPtr[d]!; s < rowPtr[d + 1]!; s++) if (vals[s] !== 0) { empty = false; break; }
-      if (empty) { vals[diagSlot[d]!] = D; b[d] = 0; }
-      continue;
-    }
-    vals[diagSlot[d]!] = D;
-    b[d] = k === DIRICHLET ? D * value[d]! : 0;
-  }
+  finishConstrainedRows(A.rowPtr, vals, diagSlot, kind, value, b);
   return A;
 }
 

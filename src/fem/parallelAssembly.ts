@@ -4,9 +4,9 @@ import type { KernelModule, WorkerPool } from '../parallel/pool.js';
 import type { SharedTypedArray } from '../parallel/kernelTypes.js';
 import { isShared } from '../parallel/protocol.js';
 import { toShared } from '../parallel/sharedArrays.js';
-import { DIRICHLET, FREE } from './constraints.js';
 import { P1_ARG, kernelModuleUrl, kernels } from './parallelAssemblyKernels.js';
 import { assertPatternCurrent, type AssemblyPattern } from './sparsity.js';
+import { finishConstrainedRows } from './scatter.js';
 
 /** Cells per fixed chunk: part of the arithmetic contract (the colouring and thus the summation order depend on it). */
 export const CELLS_PER_CHUNK = 2048;
@@ -127,7 +127,7 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
     } finally {
       if (direct) for (const d of used) pool.release(d);
     }
-    finishConstrainedRows(pattern, A, bShared);
+    finishConstrainedRows(A.rowPtr, A.values, pattern.diagSlot, pattern.constraints.kind, pattern.constraints.value, bShared);
     b.set(bShared);
     return A;
   }
@@ -138,28 +138,3 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   };
 }
 
-/** assembleSystem's last step: constrained and untouched rows get D = mean |A_dd| over free rows (serial, O(n)). */
-function finishConstrainedRows(pattern: AssemblyPattern, A: CsrMatrix, b: Float64Array): void {
-  const { kind, value } = pattern.constraints;
-  const { diagSlot } = pattern;
-  const vals = A.values, rowPtr = A.rowPtr, nDofs = A.n;
-  let sum = 0, count = 0;
-  for (let d = 0; d < nDofs; d++) {
-    if (kind[d] !== FREE) continue;
-    const a = Math.abs(vals[diagSlot[d]!]!);
-    if (a > 0) { sum += a; count++; }
-  }
-  const D = count > 0 ? sum / count : 1;
-  for (let d = 0; d < nDofs; d++) {
-    const k = kind[d]!;
-    if (k === FREE) {
-      if (vals[diagSlot[d]!] !== 0) continue;
-      let empty = true;
-      for (let s = rowPtr[d]!; s < rowPtr[d + 1]!; s++) if (vals[s] !== 0) { empty = false; break; }
-      if (empty) { vals[diagSlot[d]!] = D; b[d] = 0; }
-      continue;
-    }
-    vals[diagSlot[d]!] = D;
-    b[d] = k === DIRICHLET ? D * value[d]! : 0;
-  }
-}

@@ -5,6 +5,7 @@
  * contributions in the same order whatever the thread count (bitwise identical results).
  */
 import type { KernelContext, KernelDef } from '../parallel/kernelTypes.js';
+import { scatterCell } from './scatter.js';
 
 /** Argument slots of the 'p1Assemble' kernel (array ids unless noted). */
 export const P1_ARG = {
@@ -62,36 +63,6 @@ function planeStrainCell(area: number, g: Float64Array, E: number, nu: number, t
   }
 }
 
-/** Scatter of one cell, identical to assembleSystem's fast path (no constraint) and slow path (row/column drops). */
-function scatter(
-  c: number, nLoc: number, Ke: Float64Array, fe: Float64Array, cellSlots: Int32Array, cellRows: Int32Array, cellDofs: Int32Array,
-  constrained: boolean, kind: Uint8Array, value: Float64Array, vals: Float64Array, b: Float64Array,
-): void {
-  const base = c * nLoc, sbase = c * nLoc * nLoc;
-  if (!constrained) {
-    for (let i = 0; i < nLoc; i++) {
-      const row = i * nLoc;
-      for (let j = 0; j < nLoc; j++) vals[cellSlots[sbase + row + j]!]! += Ke[row + j]!;
-      b[cellRows[base + i]!]! += fe[i]!;
-    }
-    return;
-  }
-  for (let i = 0; i < nLoc; i++) {
-    const r = cellRows[base + i]!;
-    if (r < 0) continue;
-    const row = i * nLoc;
-    let bi = fe[i]!;
-    for (let j = 0; j < nLoc; j++) {
-      const k = Ke[row + j]!;
-      const s = cellSlots[sbase + row + j]!;
-      if (s >= 0) vals[s]! += k;
-      const dj = cellDofs[base + j]!;
-      if (kind[dj] !== 0) bi -= k * value[dj]!;
-    }
-    b[r]! += bi;
-  }
-}
-
 /** The P1 assembly kernel: one phase per colour, chunks of a colour claimed dynamically. */
 export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
   const A = P1_ARG;
@@ -114,7 +85,7 @@ export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
         const area = p1Gradients(points, cells, c, g);
         if (form === 0) poissonCell(area, g, c0[c]!, c1[c]!, Ke, fe);
         else planeStrainCell(area, g, c0[c]!, c1[c]!, c2[c]!, Ke, fe);
-        scatter(c, nLoc, Ke, fe, cellSlots, cellRows, cellDofs, cellConstrained[c] !== 0, kind, value, vals, b);
+        scatterCell(c, nLoc, Ke, fe, cellSlots, cellRows, cellDofs, cellConstrained[c] !== 0, kind, value, vals, b);
       }
     }
     ctx.barrier();

@@ -1,0 +1,67 @@
+/**
+ * The two halves of constraint-aware assembly shared by the serial (assemble.ts) and the worker-pool
+ * (parallelAssembly*.ts) assemblers, so both produce the same matrix by construction:
+ * - `scatterCell`: adds one cell's Ke [nLoc × nLoc] and fe [nLoc] through the precomputed slots; constrained
+ *   cells drop Dirichlet rows and move known column values (Dirichlet values, slave offsets) to b.
+ * - `finishConstrainedRows`: constrained and untouched rows get A_dd = D (mean |A_dd| over free rows) and
+ *   b_d = D·g_d (Dirichlet) or 0.
+ * Plain functions on typed arrays (no imports), so worker kernel modules can use them.
+ */
+export function scatterCell(
+  c: number, nLoc: number, Ke: Float64Array, fe: Float64Array, cellSlots: Int32Array, cellRows: Int32Array,
+  cellDofs: Int32Array, constrained: boolean, kind: Uint8Array, value: Float64Array, vals: Float64Array, b: Float64Array,
+): void {
+  const base = c * nLoc, sbase = c * nLoc * nLoc;
+  if (!constrained) {
+    // Fast path: pure scatter.
+    for (let i = 0; i < nLoc; i++) {
+      const row = i * nLoc;
+      for (let j = 0; j < nLoc; j++) vals[cellSlots[sbase + row + j]!]! += Ke[row + j]!;
+      b[cellRows[base + i]!]! += fe[i]!;
+    }
+    return;
+  }
+  for (let i = 0; i < nLoc; i++) {
+    const r = cellRows[base + i]!;
+    if (r < 0) continue;
+    const row = i * nLoc;
+    let bi = fe[i]!;
+    for (let j = 0; j < nLoc; j++) {
+      const k = Ke[row + j]!;
+      const s = cellSlots[sbase + row + j]!;
+      if (s >= 0) vals[s]! += k;
+      const dj = cellDofs[base + j]!;
+      // Dirichlet value, or slave offset (u_s = u_m + o_s): its known part goes to the right-hand side.
+      if (kind[dj] !== 0) bi -= k * value[dj]!;
+    }
+    b[r]! += bi;
+  }
+}
+
+/** Constraint kinds as stored in DofConstraints.kind (0 free, 1 Dirichlet, 2 slave). */
+const FREE = 0, DIRICHLET = 1;
+
+export function finishConstrainedRows(
+  rowPtr: Int32Array, vals: Float64Array, diagSlot: Int32Array, kind: Uint8Array, value: Float64Array, b: Float64Array,
+): void {
+  const nDofs = kind.length;
+  let sum = 0, count = 0;
+  for (let d = 0; d < nDofs; d++) {
+    if (kind[d] !== FREE) continue;
+    const a = Math.abs(vals[diagSlot[d]!]!);
+    if (a > 0) { sum += a; count++; }
+  }
+  const D = count > 0 ? sum / count : 1;
+  for (let d = 0; d < nDofs; d++) {
+    const k = kind[d]!;
+    if (k === FREE) {
+      if (vals[diagSlot[d]!] !== 0) continue;
+      let empty = true;
+      for (let s = rowPtr[d]!; s < rowPtr[d + 1]!; s++) if (vals[s] !== 0) { empty = false; break; }
+      if (empty) { vals[diagSlot[d]!] = D; b[d] = 0; }
+      continue;
+    }
+    vals[diagSlot[d]!] = D;
+    b[d] = k === DIRICHLET ? D * value[d]! : 0;
+  }
+}
