@@ -11,6 +11,9 @@ import type { Mesh } from '../mesh/mesh.js';
 import { createElasticityProblem, nodeCoordinates, type ElasticityProblem } from '../physics/elasticity.js';
 import { cellAverages, stressInvariants } from '../physics/stressRecovery.js';
 import { createParallelAssembler, parallelAssemblyModule } from '../fem/parallelAssembly.js';
+import { buildAssemblyPatternOnPool } from '../fem/parallelSparsity.js';
+import type { FunctionSpace } from '../fem/functionSpace.js';
+import type { DofConstraints } from '../fem/constraints.js';
 import { expandSolution } from '../fem/constraints.js';
 import { createWorkerPool, createParallelAmgCg, type WorkerPool } from '../parallel/index.js';
 import { createAmgPreconditioner, rigidBodyModes2D } from '../solvers/amg/index.js';
@@ -35,7 +38,7 @@ export interface ElasticityBenchResult {
 }
 
 /** The peers' elasticity problem on a unit-square mesh: ε* = 0.1·I₃ on cells with centroid x < 0.5. */
-export function peersElasticityProblem(mesh: Mesh): ElasticityProblem {
+export function peersElasticityProblem(mesh: Mesh, pool?: WorkerPool): ElasticityProblem {
   const n = mesh.nCells;
   const beta = new Float64Array(n);
   for (let c = 0; c < n; c++) {
@@ -46,6 +49,7 @@ export function peersElasticityProblem(mesh: Mesh): ElasticityProblem {
   return createElasticityProblem(mesh, {
     order: 1, formulation: 'planeStrain', bcs: [{ type: 'fixed', boundary: 'bottom' }],
     cellYoungs: new Float64Array(n).fill(90e9), cellPoisson: new Float64Array(n).fill(0.22), cellEigenstrain: beta,
+    ...(pool ? { buildPattern: (s: FunctionSpace, c: DofConstraints) => buildAssemblyPatternOnPool(pool, s, c) } : {}),
   });
 }
 
@@ -63,7 +67,7 @@ export function runElasticityBench(N: number, threads = 1, sharedPool?: WorkerPo
   const tMesh = seconds(t0);
 
   t0 = performance.now();
-  const p = peersElasticityProblem(mesh);
+  const p = peersElasticityProblem(mesh, pool);
   const n = mesh.nCells;
   const b = new Float64Array(p.space.nDofs);
   // Same element as physics/elasticity's kernel (P1 plane strain, σ* = E/(1−2ν)·θ), assembled on the pool.

@@ -9,6 +9,7 @@ import { unitSquareMesh } from '../mesh/generators/unitSquare.js';
 import { createSpace } from '../fem/functionSpace.js';
 import { createConstraints, addDirichlet, expandSolution } from '../fem/constraints.js';
 import { buildAssemblyPattern } from '../fem/sparsity.js';
+import { buildAssemblyPatternOnPool } from '../fem/parallelSparsity.js';
 import { createCellValues } from '../fem/cellValues.js';
 import { triangleRule } from '../fem/quadrature.js';
 import { assembleSystem } from '../fem/assemble.js';
@@ -57,7 +58,8 @@ export function runPoissonBench(
   const space = createSpace(mesh, 1, 1);
   const cons = createConstraints(space.nDofs);
   for (const b of ['left', 'right', 'bottom', 'top']) addDirichlet(cons, space, b, 0);
-  const pattern = buildAssemblyPattern(space, cons, { sharedMemory: threads > 1 });
+  // With a pool the pattern is built on it too (same arrays as the serial build, for any thread count).
+  const pattern = pool !== null ? buildAssemblyPatternOnPool(pool, space, cons) : buildAssemblyPattern(space, cons);
   const rhs = new Float64Array(space.nDofs);
   const nc = mesh.nCells;
   // With a pool: the P1 kernel on the workers (colour-ordered, thread-count invariant); else the serial assembly.

@@ -28,6 +28,8 @@ interface ConstraintInput {
   readonly dirichlet: Float64Array;
   readonly link: Int32Array; // union-find parent (−1 = root) of periodic classes
   readonly linkOffset: Float64Array; // u_d = u_link[d] + linkOffset[d]
+  /** Some periodic/equality link exists. Without links a Dirichlet change touches only its own dofs (no O(nDofs) resolve). */
+  hasLinks: boolean;
 }
 
 const inputs = new WeakMap<DofConstraints, ConstraintInput>();
@@ -39,7 +41,7 @@ export function createConstraints(nDofs: number): DofConstraints {
   };
   inputs.set(cons, {
     isDirichlet: new Uint8Array(nDofs), dirichlet: new Float64Array(nDofs),
-    link: new Int32Array(nDofs).fill(-1), linkOffset: new Float64Array(nDofs),
+    link: new Int32Array(nDofs).fill(-1), linkOffset: new Float64Array(nDofs), hasLinks: false,
   });
   return cons;
 }
@@ -49,10 +51,10 @@ function inputOf(cons: DofConstraints): ConstraintInput {
   let inp = inputs.get(cons);
   if (!inp) {
     const n = cons.nDofs;
-    inp = { isDirichlet: new Uint8Array(n), dirichlet: new Float64Array(n), link: new Int32Array(n).fill(-1), linkOffset: new Float64Array(n) };
+    inp = { isDirichlet: new Uint8Array(n), dirichlet: new Float64Array(n), link: new Int32Array(n).fill(-1), linkOffset: new Float64Array(n), hasLinks: false };
     for (let d = 0; d < n; d++) {
       if (cons.kind[d] === DIRICHLET) { inp.isDirichlet[d] = 1; inp.dirichlet[d] = cons.value[d]!; }
-      else if (cons.kind[d] === SLAVE) { inp.link[d] = cons.master[d]!; inp.linkOffset[d] = cons.value[d]!; }
+      else if (cons.kind[d] === SLAVE) { inp.link[d] = cons.master[d]!; inp.linkOffset[d] = cons.value[d]!; inp.hasLinks = true; }
     }
     inputs.set(cons, inp);
   }
@@ -69,6 +71,16 @@ function findRoot(inp: ConstraintInput, d: number): { root: number; offset: numb
     r = inp.link[r]!;
   }
   return { root: r, offset: o };
+}
+
+/**
+ * Records u_d = g for a Dirichlet dof. Without links the resolved arrays are updated in place (O(1) per dof);
+ * with links the caller must {@link resolve} afterwards (the value may propagate through a periodic class).
+ */
+function setDirichletDof(cons: DofConstraints, inp: ConstraintInput, d: number, g: number): void {
+  inp.isDirichlet[d] = 1;
+  inp.dirichlet[d] = g;
+  if (!inp.hasLinks) { cons.kind[d] = DIRICHLET; cons.master[d] = -1; cons.value[d] = g; }
 }
 
 /** Re-derives kind/master/value from the input record (O(nDofs)). */
@@ -150,11 +162,10 @@ function setDirichletOnBoundary(
       if (onlyExisting && !inp.isDirichlet[d]) {
         throw new Error(`updateDirichletValues: dof ${d} on '${boundary}' is not Dirichlet; use addDirichlet (then rebuild the pattern)`);
       }
-      inp.isDirichlet[d] = 1;
-      inp.dirichlet[d] = g;
+      setDirichletDof(cons, inp, d, g);
     }
   }
-  resolve(cons, inp);
+  if (inp.hasLinks) resolve(cons, inp);
 }
 
 /**
@@ -182,10 +193,9 @@ export function addDirichletDofs(cons: DofConstraints, dofs: Int32Array, values:
   for (let i = 0; i < dofs.length; i++) {
     const d = dofs[i]!;
     if (d < 0 || d >= cons.nDofs) throw new Error(`addDirichletDofs: dof ${d} out of range [0, ${cons.nDofs})`);
-    inp.isDirichlet[d] = 1;
-    inp.dirichlet[d] = typeof values === 'number' ? values : values[i]!;
+    setDirichletDof(cons, inp, d, typeof values === 'number' ? values : values[i]!);
   }
-  resolve(cons, inp);
+  if (inp.hasLinks) resolve(cons, inp);
 }
 
 /**
@@ -268,6 +278,7 @@ function link(inp: ConstraintInput, s: number, m: number, off: number): void {
   }
   inp.link[rs.root] = rm.root;
   inp.linkOffset[rs.root] = rel;
+  inp.hasLinks = true;
 }
 
 /** Fills constrained entries of a solution `x` [nDofs]: Dirichlet values, then u_s = u_m + offset. */

@@ -10,6 +10,7 @@ export {
   expandSolution, FREE, DIRICHLET, SLAVE, type DofConstraints,
 } from './constraints.js';
 export { buildAssemblyPattern, assertPatternCurrent, type AssemblyPattern } from './sparsity.js';
+export { buildAssemblyPatternOnPool } from './parallelSparsity.js';
 export {
   assembleSystem, assembleVector, assembleFacetVector, cellResidual,
   type CellKernel, type VectorKernel, type FacetKernel, type AssembleOptions,

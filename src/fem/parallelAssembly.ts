@@ -81,7 +81,7 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   // Arrays already on shared memory (buildAssemblyPattern(…, { sharedMemory: true })) are used in place.
   // A pool without workers reads ordinary arrays too (no copies at 1 thread).
   const share = <T extends SharedTypedArray>(a: T): T => { const s = isShared(a) || !pool.needsSharedMemory ? a : toShared(a); reg.push(s); pool.idOf(s); return s; };
-  const points = share(mesh.points), cells = share(mesh.cells);
+  const points = share(mesh.points);
   const cellSlots = share(pattern.cellSlots), cellRows = share(pattern.cellRows), cellDofs = share(pattern.cellDofs);
   const cellConstrained = share(pattern.cellConstrained);
   const kind = share(constraints.kind), value = share(constraints.value);
@@ -94,14 +94,16 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   reg.push(col.ptr, col.list);
   const bShared = share(new Float64Array(nDofs));
   // Per-cell data: copied in at each assembly only when the pool needs shared memory, else used directly.
-  const perCell = pool.needsSharedMemory ? [share(new Float64Array(nCells)), share(new Float64Array(nCells)), share(new Float64Array(nCells))] : [];
+  // Allocated on first use per slot (Poisson needs two, elasticity three).
+  const perCell: Float64Array[] = [];
   const args = new Float64Array(P1_ARG.count);
   const id = (x: SharedTypedArray): number => pool.idOf(x);
-  args[P1_ARG.points] = id(points); args[P1_ARG.cells] = id(cells); args[P1_ARG.cellSlots] = id(cellSlots);
+  args[P1_ARG.points] = id(points); args[P1_ARG.cells] = -1; args[P1_ARG.cellSlots] = id(cellSlots);
   args[P1_ARG.cellRows] = id(cellRows); args[P1_ARG.cellDofs] = id(cellDofs); args[P1_ARG.cellConstrained] = id(cellConstrained);
   args[P1_ARG.kind] = id(kind); args[P1_ARG.value] = id(value); args[P1_ARG.values] = id(A.values); args[P1_ARG.b] = id(bShared);
   args[P1_ARG.colourPtr] = id(col.ptr); args[P1_ARG.colourChunks] = id(col.list);
   args[P1_ARG.nColours] = col.n; args[P1_ARG.cellsPerChunk] = CELLS_PER_CHUNK; args[P1_ARG.nCells] = nCells;
+  args[P1_ARG.rowPtr] = id(A.rowPtr);
 
   function assemble(form: P1Form, b: Float64Array): CsrMatrix {
     assertPatternCurrent(pattern);
@@ -115,13 +117,12 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
     const used = data.map((d, i) => {
       if (d.length !== nCells) throw new Error(`parallel assembly: per-cell array ${i} has length ${d.length}, expected ${nCells}`);
       if (direct) return d;
+      perCell[i] ??= share(new Float64Array(new SharedArrayBuffer(8 * nCells)));
       perCell[i]!.set(d);
       return perCell[i]!;
     });
     args[P1_ARG.form] = form.type === 'poisson' ? 0 : 1;
     args[P1_ARG.c0] = id(used[0]!); args[P1_ARG.c1] = id(used[1]!); args[P1_ARG.c2] = form.type === 'poisson' ? -1 : id(used[2]!);
-    A.values.fill(0);
-    bShared.fill(0);
     try {
       pool.run('p1Assemble', args);
     } finally {

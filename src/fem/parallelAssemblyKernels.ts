@@ -4,13 +4,15 @@
  * matrix rows, so they scatter without races, and colours run in a fixed order, so every matrix slot receives its
  * contributions in the same order whatever the thread count (bitwise identical results).
  */
-import type { KernelContext, KernelDef } from '../parallel/kernelTypes.js';
+import { chunkCount, type KernelContext, type KernelDef } from '../parallel/kernelTypes.js';
 import { scatterCell } from './scatter.js';
+import { patternCountKernel, patternFillKernel } from './parallelPatternKernels.js';
 
 /** Argument slots of the 'p1Assemble' kernel (array ids unless noted). */
 export const P1_ARG = {
   /** Scalar: 0 = Poisson −∇·(k∇u) = s, 1 = plane-strain elasticity with isotropic eigenstrain θ·I₃. */
   form: 0,
+  /** `cells` is unused (−1): vertices are read from cellDofs (P1 on tri3 numbers dofs node·components + c, nodes = points). */
   points: 1, cells: 2, cellSlots: 3, cellRows: 4, cellDofs: 5, cellConstrained: 6, kind: 7, value: 8,
   values: 9, b: 10,
   /** Int32 [nColours+1] offsets into colourChunks; Int32 list of chunk ids by colour. */
@@ -19,12 +21,18 @@ export const P1_ARG = {
   nColours: 13, cellsPerChunk: 14, nCells: 15,
   /** Per-cell Float64 arrays: Poisson (k, s); elasticity (E, ν, θ). −1 = absent. */
   c0: 16, c1: 17, c2: 18,
-  count: 19,
+  /** Int32 [nDofs+1] row pointers of A: the kernel zeroes A's values and b by fixed row chunks first. */
+  rowPtr: 19,
+  count: 20,
 } as const;
 
-/** P1 gradients of cell c into g [6] (∂N_a/∂x, ∂N_a/∂y); returns the area. */
-function p1Gradients(points: Float64Array, cells: Int32Array, c: number, g: Float64Array): number {
-  const v0 = cells[3 * c]!, v1 = cells[3 * c + 1]!, v2 = cells[3 * c + 2]!;
+/**
+ * P1 gradients of cell c into g [6] (∂N_a/∂x, ∂N_a/∂y); returns the area. Vertex a is cellDofs[c·nLoc + a·nc]/nc:
+ * reading the pattern's dofs spares a shared copy of the mesh's cell array.
+ */
+function p1Gradients(points: Float64Array, cellDofs: Int32Array, nc: number, c: number, g: Float64Array): number {
+  const e = 3 * nc * c;
+  const v0 = (cellDofs[e]! / nc) | 0, v1 = (cellDofs[e + nc]! / nc) | 0, v2 = (cellDofs[e + 2 * nc]! / nc) | 0;
   const x0 = points[2 * v0]!, y0 = points[2 * v0 + 1]!;
   const x1 = points[2 * v1]!, y1 = points[2 * v1 + 1]!;
   const x2 = points[2 * v2]!, y2 = points[2 * v2 + 1]!;
@@ -67,14 +75,24 @@ function planeStrainCell(area: number, g: Float64Array, E: number, nu: number, t
 export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
   const A = P1_ARG;
   const form = a[A.form]!;
-  const points = ctx.f64(a[A.points]!), cells = ctx.i32(a[A.cells]!);
+  const points = ctx.f64(a[A.points]!);
   const cellSlots = ctx.i32(a[A.cellSlots]!), cellRows = ctx.i32(a[A.cellRows]!), cellDofs = ctx.i32(a[A.cellDofs]!);
   const cellConstrained = ctx.array(a[A.cellConstrained]!) as Uint8Array, kind = ctx.array(a[A.kind]!) as Uint8Array;
   const value = ctx.f64(a[A.value]!), vals = ctx.f64(a[A.values]!), b = ctx.f64(a[A.b]!);
   const colourPtr = ctx.i32(a[A.colourPtr]!), colourChunks = ctx.i32(a[A.colourChunks]!);
-  const nColours = a[A.nColours]!, cpc = a[A.cellsPerChunk]!, nCells = a[A.nCells]!;
+  // Scalars arrive as float64: `| 0` keeps the index arithmetic in int32.
+  const nColours = a[A.nColours]! | 0, cpc = a[A.cellsPerChunk]! | 0, nCells = a[A.nCells]! | 0;
   const c0 = ctx.f64(a[A.c0]!), c1 = ctx.f64(a[A.c1]!), c2 = a[A.c2]! >= 0 ? ctx.f64(a[A.c2]!) : c1;
-  const nLoc = form === 0 ? 3 : 6;
+  const nLoc = form === 0 ? 3 : 6, nc = form === 0 ? 1 : 2;
+  // Phase 0: zero A and b (each thread touches the pages it zeroes, instead of one thread zeroing all).
+  const rowPtr = ctx.i32(a[A.rowPtr]!), nRows = rowPtr.length - 1, cr = ctx.chunkRows;
+  const nRowChunks = chunkCount(nRows, cr);
+  for (let k = ctx.nextChunk(nRowChunks); k >= 0; k = ctx.nextChunk(nRowChunks)) {
+    const r0 = k * cr, r1 = Math.min(nRows, r0 + cr);
+    vals.fill(0, rowPtr[r0]!, rowPtr[r1]!);
+    b.fill(0, r0, r1);
+  }
+  ctx.barrier();
   const Ke = new Float64Array(nLoc * nLoc), fe = new Float64Array(nLoc), g = new Float64Array(6);
   for (let col = 0; col < nColours; col++) {
     const k0 = colourPtr[col]!, nk = colourPtr[col + 1]! - k0;
@@ -82,7 +100,7 @@ export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
       const chunk = colourChunks[k0 + t]!;
       const e1 = Math.min(nCells, (chunk + 1) * cpc);
       for (let c = chunk * cpc; c < e1; c++) {
-        const area = p1Gradients(points, cells, c, g);
+        const area = p1Gradients(points, cellDofs, nc, c, g);
         if (form === 0) poissonCell(area, g, c0[c]!, c1[c]!, Ke, fe);
         else planeStrainCell(area, g, c0[c]!, c1[c]!, c2[c]!, Ke, fe);
         scatterCell(c, nLoc, Ke, fe, cellSlots, cellRows, cellDofs, cellConstrained[c] !== 0, kind, value, vals, b);
@@ -93,7 +111,11 @@ export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
 }
 
 /** Kernels of this module, in registration order (see src/parallel/kernels.ts, "How to add a kernel", 2b). */
-export const kernels: readonly KernelDef[] = [{ name: 'p1Assemble', run: p1AssembleKernel }];
+export const kernels: readonly KernelDef[] = [
+  { name: 'p1Assemble', run: p1AssembleKernel },
+  { name: 'patternCount', run: patternCountKernel },
+  { name: 'patternFill', run: patternFillKernel },
+];
 
 /** This module's URL (mapped to dist/ by compiledUrl when running from sources). */
 export const kernelModuleUrl: string = import.meta.url;

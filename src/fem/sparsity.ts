@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../linalg/csr.js';
 import { DIRICHLET, SLAVE, type DofConstraints } from './constraints.js';
 import { cellDofs as fillCellDofs, type FunctionSpace } from './functionSpace.js';
+import { sortRow } from './sortRow.js';
 
 /**
  * The CSR pattern of a constrained system plus the cell → slot map that makes assembly a pure scatter.
@@ -37,20 +38,6 @@ export interface PatternOptions {
    * (for the parallel assembler and the pool solvers). Default false.
    */
   readonly sharedMemory?: boolean;
-}
-
-/** Sorts `a[lo, hi)` ascending in place (rows are short: insertion sort, typed-array sort for long rows). */
-function sortRow(a: Int32Array, lo: number, hi: number): void {
-  if (hi - lo > 32) {
-    a.subarray(lo, hi).sort();
-    return;
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i]!;
-    let j = i - 1;
-    while (j >= lo && a[j]! > v) { a[j + 1] = a[j]!; j--; }
-    a[j + 1] = v;
-  }
 }
 
 /**

@@ -63,6 +63,11 @@ export interface ElasticityOptions {
   quadratureDegree?: number;
   /** Generalized plane strain: axial force ∫σ_zz dA over the modelled section, N (default 0: free ends). */
   axialForce?: number;
+  /**
+   * Builds the sparsity pattern (default buildAssemblyPattern, serial). Pass e.g. `(s, c) =>
+   * buildAssemblyPatternOnPool(pool, s, c)` to build it on a worker pool: same pattern, shared memory.
+   */
+  buildPattern?: (space: FunctionSpace, constraints: DofConstraints) => AssemblyPattern;
 }
 
 /** Set up once per mesh: space (2 components), constraints, sparsity pattern, element values. */
@@ -119,7 +124,7 @@ export function createElasticityProblem(mesh: Mesh, opts: ElasticityOptions): El
   const degree = opts.quadratureDegree ?? (constantIntegrand ? 1 : 2 * order + (axi ? 2 : 0));
   const cv = createCellValues(space, triangleRule(degree), { axisymmetric: axi });
   const fv = createFacetValues(space, lineRule(2 * order + 1), { axisymmetric: axi });
-  const pattern = buildAssemblyPattern(space, cons);
+  const pattern = (opts.buildPattern ?? buildAssemblyPattern)(space, cons);
   return {
     mesh, space, formulation, constraints: cons, pattern, cv, fv, bcs: opts.bcs,
     cellYoungs: opts.cellYoungs, cellPoisson: opts.cellPoisson,
