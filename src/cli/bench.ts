@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { runPoissonBench } from '../bench/poissonBench.js';
 import { runElasticityBench } from '../bench/elasticityBench.js';
-import { defaultThreadCount, parseThreads } from '../parallel/threads.js';
+import { threadsFromFlag } from './threadsFlag.js';
 import { createWorkerPool } from '../parallel/pool.js';
 import { parallelAssemblyModule } from '../fem/parallelAssembly.js';
 import { UsageError } from './usageError.js';
@@ -28,12 +28,7 @@ export function cmdBench(args: string[]): number {
   if (!Number.isInteger(n) || n < 2 || n > 8192 || n % 2) throw new UsageError(`--n must be an even integer in [2, 8192], got '${parsed.values.n}'`);
   const pc = parsed.values.preconditioner ?? 'amg';
   if (pc !== 'amg' && pc !== 'ic0' && pc !== 'jacobi') throw new UsageError(`--preconditioner must be amg, ic0 or jacobi`);
-  let threads: number;
-  try {
-    threads = parsed.values.threads !== undefined ? parseThreads(parsed.values.threads) : defaultThreadCount();
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const threads = threadsFromFlag(parsed.values.threads);
   let result: Record<string, unknown>;
   // The pool is started and, unless --no-warmup, its kernels JIT-compiled on a small problem of each kind before
   // the timed stages: every worker is a fresh V8 isolate, and a cold worker runs its first kernels interpreted

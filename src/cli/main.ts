@@ -19,7 +19,7 @@ import { cmdCollect } from './collect.js';
 import { cmdCompare } from './compare.js';
 import { cmdReproduce } from './reproduce.js';
 import { setSolverThreads } from '../case/createSolver.js';
-import { defaultThreadCount, parseThreads } from '../parallel/threads.js';
+import { threadsFromFlag } from './threadsFlag.js';
 
 const HELP = `ecmfem ${ECMFEM_VERSION}: finite-element electro-chemo-mechanics of silicon anodes (2D plane / axisymmetric)
 
@@ -31,12 +31,21 @@ Usage:
   ecmfem schema                                print the case-file JSON Schema (for editor autocompletion)
   ecmfem bench poisson|elasticity --n N [--threads N] [--json] the peers' unit-square benchmarks (shared/peers/REPORT.md)
   ecmfem compare OURS THEIRS --field NAME      L2/max differences between two results (VTU or COMSOL .txt)
-  ecmfem reproduce <id>[,<id>]|all --out DIR [--quick]
-                                               re-run the seed papers' results; writes report.html/.md
-  ecmfem sweep CASE --set PATH=V1,V2 [--set …] --out DIR [--index I] [--emit-sbatch [--cpus-per-task N] [--time T]]
-                                               parameter sweeps (cartesian product), one member or all, SLURM arrays
+  ecmfem reproduce <id>[,<id>]|all --out DIR [--quick] [--threads N]
+                                               re-run the seed papers' results; writes report.html/.md (both,
+                                               and each <id>/results.json, state the threads and wall time)
+  ecmfem sweep CASE --set PATH=V1,V2 [--set …] --out DIR [--index I] [--threads N]
+               [--emit-sbatch [--cpus-per-task N] [--time T]]
+                                               parameter sweeps (cartesian product), one member or all, SLURM arrays;
+                                               each member's results.json records threads and wall time (run.*);
+                                               array tasks use --cpus-per-task threads unless --threads is given
   ecmfem collect DIR                           gather a sweep's members into DIR/collected.csv
   ecmfem --help | --version
+
+--threads N|auto (run, bench, reproduce, sweep): threads of the CG + AMG solves, 1-1024; default and 'auto' =
+SLURM_CPUS_PER_TASK if set, else all cores. Only CG + AMG solves use them: 'auto' picks the serial direct
+solver up to 20 000 unknowns, above that CG + AMG (symmetric) or serial GMRES + ILU(0) (the level set).
+Results are bitwise identical for every N. schema, compare and collect solve nothing and take no --threads.
 
 Outputs in DIR: results.json (metrics, solver reports, timings), fields.vtu + fields.pvd (ParaView),
 PNG field maps. DIR is replaced atomically on success and left untouched on failure.
@@ -108,11 +117,7 @@ async function cmdRun(args: string[]): Promise<number> {
   if (!caseFile) throw new UsageError('run needs a case file: ecmfem run CASE.json --out DIR');
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const every = parseEvery(parsed.values['checkpoint-every']);
-  try {
-    setSolverThreads(parsed.values.threads !== undefined ? parseThreads(parsed.values.threads) : defaultThreadCount());
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  setSolverThreads(threadsFromFlag(parsed.values.threads));
   const spec = readCaseFile(caseFile);
   const outDir = resolve(parsed.values.out ?? `results/${spec.name}`);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out '${outDir}' exists and is not a directory`);

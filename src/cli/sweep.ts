@@ -1,9 +1,12 @@
 /**
- * `ecmfem sweep CASE --set path=v1,v2 [--set …] --out DIR [--index i] [--quiet]`
- * `ecmfem sweep CASE --set … --out DIR --emit-sbatch [--cpus-per-task N] [--time T] [--job-name NAME] [--max-parallel K]`
+ * `ecmfem sweep CASE --set path=v1,v2 [--set …] --out DIR [--index i] [--quiet] [--threads N|auto]`
+ * `ecmfem sweep CASE --set … --out DIR --emit-sbatch [--cpus-per-task N] [--time T] [--job-name NAME] [--max-parallel K] [--threads N|auto]`
  * `ecmfem sweep CASE --set … --list`
  *
  * Without `--index` (and without SLURM_ARRAY_TASK_ID in the environment) every member runs, one after the other.
+ * `--threads` (default SLURM_CPUS_PER_TASK, else all cores) sets the members' CG + AMG threads; each member's
+ * results.json records it with the wall time (`run`). With `--emit-sbatch` it is passed on to the array tasks
+ * (at most `--cpus-per-task`); without it the tasks use SLURM_CPUS_PER_TASK.
  * Exit codes: 0 all members ok; 2 bad input (nothing runs); otherwise the first failed member's code.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { createProgress } from '../io/progress.js';
 import { UsageError } from './usageError.js';
+import { threadsFromFlag } from './threadsFlag.js';
 import { checkMembersAgainstMesh, planSweep, runMembers, sweepExitCode, writeManifest } from '../sweep/runSweep.js';
 import { describeMember, memberDirName } from '../sweep/members.js';
 import { checkSlurmTime, sbatchScript } from '../sweep/sbatch.js';
@@ -49,7 +53,7 @@ export function cmdSweep(args: string[], env: NodeJS.ProcessEnv = process.env): 
         set: { type: 'string', multiple: true }, out: { type: 'string', short: 'o' }, index: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' }, list: { type: 'boolean' },
         'emit-sbatch': { type: 'boolean' }, 'cpus-per-task': { type: 'string' }, time: { type: 'string' },
-        'job-name': { type: 'string' }, 'max-parallel': { type: 'string' },
+        'job-name': { type: 'string' }, 'max-parallel': { type: 'string' }, threads: { type: 'string' },
       },
     });
   } catch (e) {
@@ -59,6 +63,8 @@ export function cmdSweep(args: string[], env: NodeJS.ProcessEnv = process.env): 
   const [caseFile, ...extra] = parsed.positionals;
   if (!caseFile) throw new UsageError('sweep needs a case file: ecmfem sweep CASE.json --set path=v1,v2 --out DIR');
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  // checked first: a bad value exits 2 before the case is read or anything is written
+  const threads = threadsFromFlag(v.threads, env);
   const quiet = v.quiet ?? false;
   const log = quiet ? undefined : (line: string) => process.stderr.write(`[ecmfem] ${line}\n`);
 
@@ -80,15 +86,23 @@ export function cmdSweep(args: string[], env: NodeJS.ProcessEnv = process.env): 
     if (bad) throw new UsageError(bad);
     const jobName = v['job-name'] ?? `ecmfem-${plan.specs[0]!.name}`;
     if (!/^[A-Za-z0-9_.\-]+$/.test(jobName)) throw new UsageError(`invalid --job-name '${jobName}': use letters, digits, _ . -`);
+    const cpusPerTask = positiveInt(v['cpus-per-task'], '--cpus-per-task', 1);
+    // An explicit count goes to the tasks as given ('auto' resolves on the compute node); more threads than
+    // allocated CPUs would only oversubscribe them.
+    const taskThreads = v.threads === undefined ? undefined : v.threads.trim().toLowerCase() === 'auto' ? 'auto' as const : threads;
+    if (typeof taskThreads === 'number' && taskThreads > cpusPerTask) {
+      throw new UsageError(`--threads ${taskThreads} exceeds --cpus-per-task ${cpusPerTask}: each array task gets ${cpusPerTask} CPU(s); raise --cpus-per-task or drop --threads`);
+    }
+    const maxParallel = v['max-parallel'] !== undefined ? positiveInt(v['max-parallel'], '--max-parallel', 1) : undefined;
     checkMembersAgainstMesh(plan);
     writeManifest(plan);
     mkdirSync(join(outDir, 'logs'), { recursive: true }); // SLURM does not create the --output folder
     const file = join(outDir, 'sweep.sbatch');
-    const maxParallel = v['max-parallel'] !== undefined ? positiveInt(v['max-parallel'], '--max-parallel', 1) : undefined;
     writeFileAtomic(file, sbatchScript({
       count: plan.n, binPath: binPath(), caseFile: plan.caseFile, setArgs: plan.setArgs, outDir,
-      cpusPerTask: positiveInt(v['cpus-per-task'], '--cpus-per-task', 1), time, jobName, quiet,
+      cpusPerTask, time, jobName, quiet,
       ...(maxParallel !== undefined ? { maxParallel } : {}),
+      ...(taskThreads !== undefined ? { threads: taskThreads } : {}),
     }));
     log?.(`wrote ${file} (${plan.n} array tasks); submit with: sbatch ${file}`);
     return 0;
@@ -100,7 +114,9 @@ export function cmdSweep(args: string[], env: NodeJS.ProcessEnv = process.env): 
   if (index === undefined) checkMembersAgainstMesh(plan);
   writeManifest(plan);
   const indices = index === undefined ? Array.from({ length: plan.n }, (_, i) => i) : [index];
+  log?.(`sweep: ${indices.length} member(s), ${threads} solver thread${threads === 1 ? '' : 's'}`);
   const outcomes = runMembers(plan, indices, {
+    threads,
     ...(log ? { log } : {}),
     progress: (i) => createProgress({ quiet, label: memberDirName(i, plan.n) }),
   });

@@ -1,7 +1,8 @@
 /**
  * Gathers the members of a sweep into one table: one row per member (index order) with its status
- * (ok | failed | missing), its swept values and every scalar of its results.json `metrics`, flattened to
- * column names like `metrics.ohmic.conservationError`. Arrays inside metrics are skipped (not scalars).
+ * (ok | failed | missing), its swept values, how it ran (`run.threads`, `run.wallSeconds`) and every scalar of its
+ * results.json `metrics`, flattened to column names like `metrics.ohmic.conservationError`. Arrays inside
+ * metrics are skipped (not scalars).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +18,7 @@ export interface CollectedMember {
   /** The FAILED line, or why results.json could not be read. */
   readonly error?: string;
   readonly values: Record<string, unknown>;
-  /** Flattened scalar metrics (ok members only). */
+  /** Flattened scalars of `run` (threads, wall time) and `metrics` (ok members only). */
   readonly metrics: Record<string, string | number | boolean | null>;
 }
 
@@ -79,13 +80,15 @@ export function collectSweep(dir: string): Collection {
     }
     const resultsPath = join(mdir, 'results.json');
     if (!existsSync(resultsPath)) return { ...base, status: 'missing' as const, metrics: {} };
-    let results: { metrics?: unknown };
+    let results: { metrics?: unknown; run?: { threads?: unknown; wallSeconds?: unknown } };
     try {
-      results = JSON.parse(readFileSync(resultsPath, 'utf8')) as { metrics?: unknown };
+      results = JSON.parse(readFileSync(resultsPath, 'utf8')) as typeof results;
     } catch (e) {
       return { ...base, status: 'failed' as const, error: `unreadable results.json: ${(e as Error).message}`, metrics: {} };
     }
     const metrics: Record<string, string | number | boolean | null> = {};
+    // threads and wall time first so that 1- and 2-thread sweeps line up column by column
+    flattenScalars({ threads: results.run?.threads, wallSeconds: results.run?.wallSeconds }, 'run', metrics);
     flattenScalars(results.metrics ?? {}, 'metrics', metrics);
     for (const k of Object.keys(metrics)) metricCols.set(k, true);
     return { ...base, status: 'ok' as const, metrics };

@@ -14,6 +14,7 @@ import { CaseError } from '../case/caseError.js';
 import { buildMesh } from '../case/buildMesh.js';
 import { resolveCase } from '../case/resolveCase.js';
 import { runCase, ECMFEM_VERSION } from '../case/runCase.js';
+import { setSolverThreads } from '../case/createSolver.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import type { Progress } from '../io/progress.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
@@ -184,6 +185,21 @@ export interface SweepRunOptions {
   readonly log?: (line: string) => void;
   /** Progress reporter per member (time loops only). */
   readonly progress?: (index: number) => Progress;
+  /**
+   * Threads of the members' CG + AMG solves (default 1), set for the process before each member. Results do
+   * not depend on it; the wall time does. Direct and GMRES + ILU(0) solves are serial whatever this is.
+   */
+  readonly threads?: number;
+}
+
+/** What a member's results.json states about how it was run (`run` key, added by the sweep). */
+export interface MemberRunInfo {
+  readonly command: 'sweep';
+  readonly member: number;
+  /** Solver threads in effect (see {@link SweepRunOptions.threads}). */
+  readonly threads: number;
+  /** Wall time of the member (mesh, solves, outputs), s. The first member of a process also starts the thread pool. */
+  readonly wallSeconds: number;
 }
 
 /** Exit code and one-line text of an error, with the CLI's classification. */
@@ -203,14 +219,19 @@ export function runMember(plan: SweepPlan, i: number, opts: SweepRunOptions = {}
   const name = memberDirName(i, plan.n);
   const dir = join(plan.outDir, name);
   const log = opts.log;
+  const threads = opts.threads ?? 1;
+  setSolverThreads(threads);
   const t0 = performance.now();
   log?.(`${name} (${i + 1}/${plan.n}): ${describeMember(plan.sets, i)}`);
   try {
-    runCase(plan.specs[i]!, {
+    const r = runCase(plan.specs[i]!, {
       caseDir: plan.caseDir, outDir: dir,
       ...(log ? { log: (line: string) => log(`${name}: ${line}`) } : {}),
       ...(opts.progress ? { progress: opts.progress(i) } : {}),
     });
+    // runCase has committed DIR/member-XXXX; the sweep adds how the member ran (same text plus a `run` key).
+    const run: MemberRunInfo = { command: 'sweep', member: i, threads, wallSeconds: (performance.now() - t0) / 1000 };
+    writeFileAtomic(join(dir, 'results.json'), JSON.stringify({ ...r.results, run }, null, 2) + '\n');
   } catch (e) {
     const { code, line } = classifyError(e);
     mkdirSync(dir, { recursive: true });

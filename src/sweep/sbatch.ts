@@ -1,7 +1,8 @@
 /**
  * SLURM job-array script for a sweep: one array task per member, each running
  * `ecmfem sweep CASE --set … --index $SLURM_ARRAY_TASK_ID --out DIR`. Logs go to `DIR/logs/%A_%a.out`
- * (SLURM does not create that folder: the caller must).
+ * (SLURM does not create that folder: the caller must). Without an explicit thread count the members use
+ * ecmfem's default, SLURM_CPUS_PER_TASK, i.e. the `--cpus-per-task` of the script.
  */
 
 export interface SbatchOptions {
@@ -24,6 +25,8 @@ export interface SbatchOptions {
   readonly maxParallel?: number;
   /** Pass `--quiet` to the members (no progress lines in the logs). */
   readonly quiet?: boolean;
+  /** `--threads` value for every member (a count or 'auto'); omitted = the default, SLURM_CPUS_PER_TASK. */
+  readonly threads?: number | 'auto';
 }
 
 /** Single-quotes a word for a POSIX shell (`'it'\''s'`). */
@@ -49,6 +52,7 @@ export function sbatchScript(o: SbatchOptions): string {
     shellQuote(o.binPath), 'sweep', shellQuote(o.caseFile),
     ...o.setArgs.flatMap((s) => ['--set', shellQuote(s)]),
     '--index', '"$SLURM_ARRAY_TASK_ID"', '--out', shellQuote(o.outDir),
+    ...(o.threads !== undefined ? ['--threads', String(o.threads)] : []),
     ...(o.quiet ? ['--quiet'] : []),
   ];
   return [
@@ -61,7 +65,9 @@ export function sbatchScript(o: SbatchOptions): string {
     `#SBATCH --time=${o.time}`,
     `#SBATCH --output=${o.outDir}/logs/%A_%a.out`,
     '',
-    '# Threads follow the allocation: ecmfem reads SLURM_CPUS_PER_TASK; srun (Slurm >= 22.05) needs it spelled out.',
+    o.threads === undefined
+      ? '# Threads follow the allocation: ecmfem reads SLURM_CPUS_PER_TASK; srun (Slurm >= 22.05) needs it spelled out.'
+      : `# Threads: --threads ${o.threads} as given to --emit-sbatch; srun (Slurm >= 22.05) needs the CPU count spelled out.`,
     'export SRUN_CPUS_PER_TASK="$SLURM_CPUS_PER_TASK"',
     '# exec: ecmfem becomes the batch shell, so the time-limit SIGTERM reaches it; its exit code is the task\'s.',
     `exec "\${ECMFEM_NODE:-node}" ${args.join(' ')}`,
