@@ -5,17 +5,19 @@
 import { createMesh } from '../mesh/createMesh.js';
 import type { Mesh } from '../mesh/mesh.js';
 import type { LinearSolver } from '../linalg/linearSolver.js';
-import { createLinearSolver } from '../solvers/createLinearSolver.js';
-import { createAmgPreconditioner, rigidBodyModes2D } from '../solvers/amg/index.js';
+import { rigidBodyModes2D } from '../solvers/amg/index.js';
+import { solverFromSpec } from '../case/createSolver.js';
 import { nodeCoordinates, type ElasticityProblem } from '../physics/elasticity.js';
 import { cellAverages } from '../physics/stressRecovery.js';
 import { hydrostatic, vonMises } from '../materials/elastic.js';
 
-/** CG + smoothed-aggregation AMG with the 2D rigid-body near-nullspace (relTol 1e-10). */
+/**
+ * CG + smoothed-aggregation AMG with the 2D rigid-body near-nullspace (relTol 1e-10), on the solver pool of
+ * `--threads` (results identical for every thread count).
+ */
 export function elasticitySolver(p: ElasticityProblem): LinearSolver {
-  const B = rigidBodyModes2D(nodeCoordinates(p.space));
-  return createLinearSolver({ method: 'cg', preconditioner: 'amg', relTol: 1e-10, maxIter: 3000 },
-    () => createAmgPreconditioner({ blockSize: 2, k: 3, nearNullspace: B }));
+  const modes = rigidBodyModes2D(nodeCoordinates(p.space));
+  return solverFromSpec({ method: 'cg', preconditioner: 'amg', relTol: 1e-10, maxIter: 3000 }, p.space.nDofs, true, { modes, k: 3, blockSize: 2 }, 2);
 }
 
 /** ∮ u·n dΓ over a boundary: defined with the other mechanics metrics. */
