@@ -2,11 +2,13 @@
  * The restart loop shared by the pool's Krylov solvers: run the one-command kernel, check the TRUE residual
  * ‖b − Ax‖/‖b‖, and restart from the current x (at most 3 times) when the kernel's recursive residual claimed
  * convergence that the true one does not confirm. Restarting only on that claim (status 1) with progress made
- * and budget left keeps a stagnating solve from looping.
+ * and budget left keeps a stagnating solve from looping. A solve that stops short of relTol with a normwise backward
+ * error at the rounding level is accepted (see linalg/backwardError.ts).
  */
 import type { CsrMatrix } from '../linalg/csr.js';
 import type { WorkerPool } from './pool.js';
 import { parallelResidualNorm } from './ops.js';
+import { BACKWARD_TOL, backwardError } from '../linalg/backwardError.js';
 
 const MAX_RESTARTS = 3;
 
@@ -32,5 +34,7 @@ export function runWithRestarts(
     converged = rel <= relTol;
     if (converged || status !== 1 || its === 0 || iterations >= maxIter) break;
   }
+  // Rounding floor (σ spanning decades: ‖A‖‖x‖ ≫ ‖b‖): accepted when the backward error is at ulp level.
+  if (!converged) converged = backwardError(A, x, b) <= BACKWARD_TOL;
   return { iterations, rel, converged };
 }

@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../linalg/csr.js';
+import { BACKWARD_TOL, backwardError } from '../linalg/backwardError.js';
 import { findSlot } from '../linalg/csr.js';
 import type { LinearSolver, SolveReport } from '../linalg/linearSolver.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
@@ -117,7 +118,7 @@ export class DirectSolver implements LinearSolver {
     // A solution with a tiny normwise backward error is as good as the data allows, even when an
     // ill-conditioned system (σ spanning decades) cannot reach relTol: accept it (Higham, Accuracy and
     // Stability of Numerical Algorithms, §7.1: β = ‖r‖∞ / (‖A‖∞‖x‖∞ + ‖b‖∞)).
-    const backward = rel <= this.opts.relTol ? 0 : backwardError(A, x, b, r);
+    const backward = rel <= this.opts.relTol ? 0 : backwardError(A, x, b);
     const report = this.report(steps, rel, rel <= this.opts.relTol || backward <= BACKWARD_TOL, t0);
     if (!report.converged) {
       throw new LinearSolveError(report, `direct solver: relative residual ${rel.toExponential(3)} > ${this.opts.relTol} after ${steps} refinement steps (ill-conditioned or unstable without pivoting)`);
@@ -132,23 +133,6 @@ export class DirectSolver implements LinearSolver {
       profileEntries: this.profileEntries, symmetric: this.fact?.symmetric ?? false,
     };
   }
-}
-
-/** Normwise backward error below which a direct solution is accepted (≈ 500 ulps). */
-const BACKWARD_TOL = 1e-13;
-
-/** β = ‖r‖∞ / (‖A‖∞‖x‖∞ + ‖b‖∞) with r = b − Ax already in `r`. */
-function backwardError(A: CsrMatrix, x: Float64Array, b: Float64Array, r: Float64Array): number {
-  let an = 0, xn = 0, bn = 0, rn = 0;
-  for (let i = 0; i < A.n; i++) {
-    let s = 0;
-    for (let k = A.rowPtr[i]!; k < A.rowPtr[i + 1]!; k++) s += Math.abs(A.values[k]!);
-    an = Math.max(an, s);
-    xn = Math.max(xn, Math.abs(x[i]!));
-    bn = Math.max(bn, Math.abs(b[i]!));
-    rn = Math.max(rn, Math.abs(r[i]!));
-  }
-  return rn / (an * xn + bn);
 }
 
 /** True if A's pattern is symmetric and |a_ij − a_ji| ≤ relTol·max(|a_ij|, |a_ji|) for every stored pair. */

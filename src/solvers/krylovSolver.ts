@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../linalg/csr.js';
 import type { LinearSolver, SolveReport } from '../linalg/linearSolver.js';
 import { LinearSolveError } from '../linalg/linearSolver.js';
+import { BACKWARD_TOL, backwardError } from '../linalg/backwardError.js';
 import type { Preconditioner } from '../linalg/preconditioner.js';
 import { residualNormSq } from './residual.js';
 import { norm2 } from './vector.js';
@@ -86,7 +87,8 @@ export abstract class KrylovSolver implements LinearSolver {
       if (status !== 'converged' || trueNorm <= target || res.iterations === 0 || iterations >= this.maxIter) break;
       restarts++;
     }
-    const converged = trueNorm <= target;
+    // At the rounding floor (tiny backward error) no Krylov method can reach relTol: accept, like the direct solver.
+    const converged = trueNorm <= target || backwardError(A, x, b) <= BACKWARD_TOL;
     const rel = trueNorm / bNorm;
     const report = this.report(iterations, rel, converged, converged ? 'converged' : status === 'converged' ? 'max-iterations' : status, restarts, t0);
     if (!converged) {
