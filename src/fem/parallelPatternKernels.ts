@@ -36,7 +36,7 @@ function prefixSum(a: Int32Array, n: number): void {
 }
 
 /**
- * Phase 1: cellDofs, cellRows, cellConstrained and cellSlots = −1 per cell chunk. Phase 2: incidence counts per
+ * Phase 1: cellDofs, cellRows, cellConstrained, and cellSlots = −1 for Dirichlet rows, per cell chunk. Phase 2: incidence counts per
  * owned row. Phase 3 (thread 0): incPtr prefix sum. Phase 4: incidence lists of owned rows (ascending cell·nLoc+i)
  * and the number of distinct columns of each owned row into rowPtr[r+1]. Phase 5 (thread 0): rowPtr prefix sum.
  */
@@ -61,12 +61,13 @@ export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
           const d = node * nc + comp, e = c * nLoc + q * nc + comp, k = kind[d]!;
           cellDofs[e] = d;
           cellRows[e] = k === DIRICHLET ? -1 : k === SLAVE ? master[d]! : d;
+          // A Dirichlet row belongs to no row range, so 'patternFill' never writes its slots: drop them here.
+          if (k === DIRICHLET) cellSlots.fill(-1, e * nLoc, (e + 1) * nLoc);
           constrained |= k;
         }
       }
       cellConstrained[c] = constrained !== 0 ? 1 : 0;
     }
-    cellSlots.fill(-1, ch * CELL_CHUNK * nLoc * nLoc, c1 * nLoc * nLoc);
   }
   ctx.barrier();
 
@@ -105,7 +106,8 @@ export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
 
 /**
  * Owned rows: the distinct columns (diagonal included) written at rowPtr[r] and sorted, the diagonal slot, and
- * the slot of every (cell, local row i, local column j) landing on the row.
+ * the slot of every (cell, local row i, local column j) landing on the row (−1 for a Dirichlet column). Every
+ * cellSlots entry is written exactly once, here or in phase 1, so the array needs no initial fill.
  */
 export function patternFillKernel(ctx: KernelContext, a: Float64Array): void {
   const A = PATTERN_ARG;
@@ -140,7 +142,7 @@ export function patternFillKernel(ctx: KernelContext, a: Float64Array): void {
       const sbase = base * nLoc + i * nLoc;
       for (let j = 0; j < nLoc; j++) {
         const col = cellRows[base + j]!;
-        if (col >= 0) cellSlots[sbase + j] = pos[col]!;
+        cellSlots[sbase + j] = col >= 0 ? pos[col]! : -1;
       }
     }
   }
