@@ -1,6 +1,6 @@
 import type { CsrMatrix } from '../linalg/csr.js';
 import { LinearSolveError, type LinearSolver, type SolveReport } from '../linalg/linearSolver.js';
-import { AMG_LEVEL, AMG_PCG_ARG, AMG_PCG_OUT } from './amgPcgKernel.js';
+import { AMG_LEVEL, AMG_PCG_ARG, AMG_PCG_OUT, AMG_SMOOTHER } from './amgPcgKernel.js';
 import { chunkCount, type SharedTypedArray } from './kernelTypes.js';
 import { parallelDot } from './ops.js';
 import type { WorkerPool } from './pool.js';
@@ -19,7 +19,8 @@ export interface AmgRectData {
 
 /**
  * One level of a multigrid hierarchy (structurally src/solvers/amg's AmgLevelExport, which src/parallel may not
- * import): operator, inverse diagonal [n], Chebyshev interval on D⁻¹A and degree, P [n × n_c] and R = Pᵀ except
+ * import): operator, inverse diagonal [n], Chebyshev interval on D⁻¹A and degree (or Gauss–Seidel sweeps),
+ * relaxation kind, P [n × n_c] and R = Pᵀ except
  * on the coarsest level, and there optionally a dense Cholesky factor (L [n × n] row-major, invPivot [n]).
  */
 export interface AmgLevelData {
@@ -30,6 +31,11 @@ export interface AmgLevelData {
   readonly degree: number;
   /** 1: V-cycle; 2: W-cycle (a second coarse cycle from the first's result). */
   readonly coarseVisits: number;
+  /**
+   * Relaxation (default 'chebyshev'): 'gs-hybrid' runs forward Gauss–Seidel before and backward after the coarse
+   * correction in blocks of the pool's chunkRows, Jacobi between blocks (`degree` sweeps per side).
+   */
+  readonly smoother?: 'chebyshev' | 'gs-hybrid';
   readonly P?: AmgRectData;
   readonly R?: AmgRectData;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
@@ -125,6 +131,7 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
       set(F.n, n); set(F.aRowPtr, reg(rowPtr)); set(F.aColIdx, reg(colIdx)); set(F.aValues, reg(values));
       set(F.invDiag, reg(shared(L.invDiag)));
       set(F.lower, L.chebLower); set(F.upper, L.chebUpper); set(F.degree, L.degree); set(F.visits, L.coarseVisits);
+      set(F.smoother, L.smoother === 'gs-hybrid' ? AMG_SMOOTHER.gsHybrid : AMG_SMOOTHER.chebyshev);
       const rect = (M: AmgRectData | undefined, kp: number, kc: number, kv: number): void => {
         set(kp, M ? reg(shared(M.rowPtr)) : -1); set(kc, M ? reg(shared(M.colIdx)) : -1); set(kv, M ? reg(shared(M.values)) : -1);
       };

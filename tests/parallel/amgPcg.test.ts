@@ -14,6 +14,8 @@ import { sameBytes } from './testMatrices.js';
 
 const THREADS = [1, 2, 4];
 const TOL = 1e-8;
+/** The pools' chunk rows, also the serial hybrid Gauss–Seidel blocks, so that both run the same V-cycle. */
+const CHUNK = 64;
 
 function trueRel(A: CsrMatrix, x: Float64Array, b: Float64Array): number {
   const r = new Float64Array(A.n);
@@ -48,7 +50,7 @@ function check(pools: WorkerPool[], make: (pool: WorkerPool) => { A: CsrMatrix; 
   let sys: { A: CsrMatrix; b: Float64Array } | null = null;
   for (const pool of pools) {
     sys = make(pool);
-    const solver = createParallelAmgCg(pool, createAmgPreconditioner({ ...amgOpts, sharedMemory: true }), { relTol: TOL, maxIter: 200 });
+    const solver = createParallelAmgCg(pool, createAmgPreconditioner({ ...amgOpts, gsBlockRows: CHUNK, sharedMemory: true }), { relTol: TOL, maxIter: 200 });
     const x = new Float64Array(sys.A.n);
     const rep = solver.solve(sys.A, sys.b, x);
     expect(rep.converged).toBe(true);
@@ -60,7 +62,7 @@ function check(pools: WorkerPool[], make: (pool: WorkerPool) => { A: CsrMatrix; 
   }
   for (const x of xs.slice(1)) expect(sameBytes(x, xs[0]!)).toBe(true);
   const { A, b } = sys!;
-  const serial = createLinearSolver({ method: 'cg', preconditioner: 'amg', relTol: TOL, maxIter: 200 }, () => createAmgPreconditioner(amgOpts));
+  const serial = createLinearSolver({ method: 'cg', preconditioner: 'amg', relTol: TOL, maxIter: 200 }, () => createAmgPreconditioner({ ...amgOpts, gsBlockRows: CHUNK }));
   const xs0 = new Float64Array(A.n);
   const rep = serial.solve(A, b, xs0);
   expect(Math.abs(rep.iterations - its[0]!)).toBeLessThanOrEqual(1);
@@ -73,11 +75,15 @@ function check(pools: WorkerPool[], make: (pool: WorkerPool) => { A: CsrMatrix; 
 describe('parallel CG + smoothed-aggregation AMG', { timeout: 30_000 }, () => {
   const pools: WorkerPool[] = [];
   // 64-row chunks: the coarse levels of these small problems still span several chunks.
-  beforeAll(() => { for (const t of THREADS) pools.push(createWorkerPool(t, { chunkRows: 64, kernelModules: [parallelAssemblyModule()] })); });
+  beforeAll(() => { for (const t of THREADS) pools.push(createWorkerPool(t, { chunkRows: CHUNK, kernelModules: [parallelAssemblyModule()] })); });
   afterAll(async () => { await Promise.all(pools.map((p) => p.close())); });
 
   it('Poisson P1 (N = 64): converges, matches the serial solver, bitwise identical for 1, 2, 4 threads', () => {
     check(pools, (pool) => poisson(pool, 64), { maxCoarse: 50 });
+  });
+
+  it('Chebyshev smoother (Poisson N = 64): same guarantees', () => {
+    check(pools, (pool) => poisson(pool, 64), { maxCoarse: 50, smoother: 'chebyshev' });
   });
 
   it('W-cycle (Poisson N = 64): same guarantees, and fewer iterations than the V-cycle', () => {

@@ -2,10 +2,10 @@ import type { CsrMatrix } from '../../linalg/csr.js';
 import type { Preconditioner } from '../../linalg/preconditioner.js';
 import { buildHierarchy, refreshHierarchy, samePattern, type AmgLevel, type HierarchyParams } from './amgHierarchy.js';
 import { solveDenseCholesky } from './denseCholesky.js';
-import { chebyshevSmooth, jacobiSmooth, symmetricGaussSeidel } from './smoothers.js';
+import { chebyshevSmooth, hybridGaussSeidel, jacobiSmooth, symmetricGaussSeidel } from './smoothers.js';
 import { rectMulAdd, type SparseRect } from './sparseRect.js';
 
-export type AmgSmoother = 'jacobi' | 'chebyshev' | 'gs-symmetric';
+export type AmgSmoother = 'jacobi' | 'chebyshev' | 'gs-symmetric' | 'gs-hybrid';
 
 /** Options of {@link createAmgPreconditioner}; every field is optional. */
 export interface AmgOptions {
@@ -28,8 +28,22 @@ export interface AmgOptions {
   readonly maxCoarse?: number;
   /** Maximum number of levels. Default 20. */
   readonly maxLevels?: number;
-  /** Relaxation. Default 'chebyshev' (degree = presmooth/postsmooth). */
+  /**
+   * Relaxation. Default for blockSize 1: 'gs-hybrid', forward Gauss–Seidel before and backward after the coarse
+   * correction, in blocks of {@link gsBlockRows} rows coupled by l1-Jacobi between blocks (so a worker pool runs the
+   * same sweep on any thread count). On P1 Poisson at 1.05M unknowns it takes 13 CG iterations against 12 with
+   * Chebyshev of degree 2, but a level-0 pre + post smoothing costs ~1.5 instead of 3 products with A (measured
+   * 6.8 + 13.7 ms against 37 ms): CG time 0.88 s instead of 1.08 s (1 thread). Default for blockSize > 1:
+   * 'chebyshev' (degree = presmooth/postsmooth), as on plane-strain elasticity (512², 526k dofs) Gauss–Seidel took 21
+   * instead of 18 iterations for only 5 % less CG time, and its iterations grew faster with N.
+   * 'jacobi' and 'gs-symmetric' (forward + backward sweeps on both sides) remain.
+   */
   readonly smoother?: AmgSmoother;
+  /**
+   * Rows per Gauss–Seidel block of 'gs-hybrid'. Default 8192, the worker pool's default chunkRows: the pool
+   * solver (src/parallel) uses its own chunkRows as blocks, so both V-cycles agree when the two are equal.
+   */
+  readonly gsBlockRows?: number;
   /**
    * 'V' (one coarse cycle per level) or 'W' (two, the second from the first's result: symmetric, so still a CG
    * preconditioner). Default 'V'.
@@ -37,7 +51,7 @@ export interface AmgOptions {
   readonly cycle?: 'V' | 'W';
   /**
    * Relaxation steps before/after the coarse correction: the polynomial degree for Chebyshev (default 2),
-   * sweeps for Jacobi (default 2) and symmetric Gauss–Seidel (default 1). The V-cycle is a symmetric
+   * sweeps for Jacobi (default 2), symmetric and hybrid Gauss–Seidel (default 1). The V-cycle is a symmetric
    * operator only when presmooth === postsmooth (enforced defaults).
    */
   readonly presmooth?: number;
@@ -79,7 +93,8 @@ export interface AmgPreconditioner extends Preconditioner {
   readonly setupSeconds: number;
   /**
    * The current hierarchy as plain arrays (shared with the preconditioner, not copied), finest first, for
-   * V-cycles run elsewhere (the worker-pool AMG-PCG of src/parallel). Chebyshev smoother only (throws otherwise).
+   * V-cycles run elsewhere (the worker-pool AMG-PCG of src/parallel). Chebyshev and hybrid Gauss–Seidel smoothers
+   * with presmooth = postsmooth only (throws otherwise).
    */
   exportLevels(): AmgLevelExport[];
 }
@@ -95,7 +110,7 @@ export interface AmgRectExport {
 
 /**
  * One exported level: operator A, 1/diag [n], Chebyshev interval [chebLower, chebUpper] on D⁻¹A and the
- * polynomial degree (pre = post), prolongator P [n × n_c] and restriction R = Pᵀ (absent on the coarsest level),
+ * polynomial degree (pre = post; Gauss–Seidel sweeps for 'gs-hybrid'), relaxation kind, prolongator P [n × n_c] and restriction R = Pᵀ (absent on the coarsest level),
  * and on the coarsest level the dense Cholesky factor (L [n × n] row-major, invPivot [n], 0 = dropped pivot) or,
  * when it is too big to factor, nothing (it is then only smoothed).
  */
@@ -104,9 +119,15 @@ export interface AmgLevelExport {
   readonly invDiag: Float64Array;
   readonly chebLower: number;
   readonly chebUpper: number;
+  /** Chebyshev degree, or Gauss–Seidel sweeps per side for 'gs-hybrid'. */
   readonly degree: number;
   /** Coarse cycles per visit of this level's coarse level: 1 (V-cycle) or 2 (W-cycle). */
   readonly coarseVisits: number;
+  /**
+   * Relaxation: Chebyshev on [chebLower, chebUpper], or hybrid Gauss–Seidel (forward before, backward after the
+   * coarse correction) in blocks of the runner's chunk rows.
+   */
+  readonly smoother: 'chebyshev' | 'gs-hybrid';
   readonly P?: AmgRectExport;
   readonly R?: AmgRectExport;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
@@ -124,6 +145,8 @@ const CHEB_RATIO = 7;
  * above that the coarsest level is relaxed instead of solved.
  */
 const DENSE_LIMIT = 1500;
+/** Default rows per hybrid Gauss–Seidel block: the worker pool's DEFAULT_CHUNK_ROWS (src/solvers may not import it). */
+const GS_BLOCK_ROWS = 8192;
 
 /**
  * Smoothed-aggregation algebraic multigrid (Vaněk, Mandel & Brezina, Computing 56, 1996) as a symmetric
@@ -134,8 +157,10 @@ const DENSE_LIMIT = 1500;
 export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditioner {
   const blockSize = opts.blockSize ?? 1;
   const k = opts.k ?? (opts.nearNullspace && blockSize === 2 ? 3 : blockSize);
-  const smoother = opts.smoother ?? 'chebyshev';
-  const defaultSteps = smoother === 'gs-symmetric' ? 1 : 2;
+  const smoother = opts.smoother ?? (blockSize === 1 ? 'gs-hybrid' : 'chebyshev');
+  const defaultSteps = smoother === 'gs-symmetric' || smoother === 'gs-hybrid' ? 1 : 2;
+  const gsBlockRows = opts.gsBlockRows ?? GS_BLOCK_ROWS;
+  if (!Number.isInteger(gsBlockRows) || gsBlockRows < 1) throw new Error(`AMG: gsBlockRows must be an integer ≥ 1, got ${gsBlockRows}`);
   const pre = opts.presmooth ?? defaultSteps;
   const post = opts.postsmooth ?? pre;
   const omega = opts.omega ?? 4 / 3;
@@ -151,6 +176,7 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
     maxLevels: opts.maxLevels ?? 20,
     omega,
     denseLimit: DENSE_LIMIT,
+    lambdaFromRowSums: smoother === 'gs-hybrid' || smoother === 'gs-symmetric',
     keepForReuse: opts.reuseAggregation === true,
     sharedMemory: opts.sharedMemory === true,
   };
@@ -162,9 +188,12 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
   let ys: Float64Array[] = [];
   let setupSeconds = 0;
 
-  function smooth(l: number, f: Float64Array, x: Float64Array, steps: number, zeroGuess: boolean): void {
+  /** Relaxation on level l; `post` marks the smoothing after the coarse correction (backward sweeps for gs-hybrid). */
+  function smooth(l: number, f: Float64Array, x: Float64Array, steps: number, zeroGuess: boolean, post: boolean): void {
     const L = levels[l]!;
-    if (smoother === 'chebyshev') {
+    if (smoother === 'gs-hybrid') {
+      hybridGaussSeidel(L.A, L.invDiag, f, x, ys[l]!, gsBlockRows, steps, post, zeroGuess);
+    } else if (smoother === 'chebyshev') {
       const upper = CHEB_UPPER * L.lambdaMax;
       chebyshevSmooth(L.A, L.invDiag, f, x, ds[l]!, ys[l]!, upper / CHEB_RATIO, upper, steps, zeroGuess);
     } else if (smoother === 'jacobi') {
@@ -179,17 +208,17 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
     const L = levels[l]!;
     if (l === levels.length - 1) {
       if (L.chol) solveDenseCholesky(L.chol, f, x); // exact: the initial guess does not matter
-      else { smooth(l, f, x, pre, zeroGuess); smooth(l, f, x, post, false); }
+      else { smooth(l, f, x, pre, zeroGuess, false); smooth(l, f, x, post, false, true); }
       return;
     }
-    smooth(l, f, x, pre, zeroGuess);
+    smooth(l, f, x, pre, zeroGuess, false);
     const fc = fs[l + 1]!, xc = xs[l + 1]!;
     residualRestrict(L.A, L.P!, f, x, fc);
     cycle(l + 1, fc, xc, true);
     // W-cycle: a second coarse cycle from the first one's result (not needed above an exact coarsest solve).
     if (wCycle && l + 1 < levels.length - 1) cycle(l + 1, fc, xc, false);
     rectMulAdd(L.P!, xc, x);
-    smooth(l, f, x, post, false);
+    smooth(l, f, x, post, false, true);
   }
 
   const self: AmgPreconditioner = {
@@ -213,12 +242,15 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
     get setupSeconds() { return setupSeconds; },
     exportLevels(): AmgLevelExport[] {
       if (levels.length === 0) throw new Error('AMG: exportLevels() before setup()');
-      if (smoother !== 'chebyshev' || pre !== post) throw new Error('AMG: exportLevels() supports the Chebyshev smoother with presmooth = postsmooth only');
+      if ((smoother !== 'chebyshev' && smoother !== 'gs-hybrid') || pre !== post) {
+        throw new Error('AMG: exportLevels() supports the Chebyshev and hybrid Gauss–Seidel smoothers with presmooth = postsmooth only');
+      }
       return levels.map((L) => {
         const upper = CHEB_UPPER * L.lambdaMax;
         if (L.P && !L.R) throw new Error('AMG: level without restriction');
         return {
           A: L.A, invDiag: L.invDiag, chebLower: upper / CHEB_RATIO, chebUpper: upper, degree: pre, coarseVisits: wCycle ? 2 : 1,
+          smoother: smoother === 'gs-hybrid' ? 'gs-hybrid' as const : 'chebyshev' as const,
           ...(L.P ? { P: L.P, R: L.R! } : {}),
           ...(L.chol ? { chol: L.chol } : {}),
         };
@@ -233,7 +265,7 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
         fs = levels.map((L, l) => (l === 0 ? new Float64Array(0) : new Float64Array(L.A.n)));
         xs = levels.map((L, l) => (l === 0 ? new Float64Array(0) : new Float64Array(L.A.n)));
         ds = levels.map((L) => new Float64Array(L.A.n));
-        ys = levels.map((L) => new Float64Array(smoother === 'chebyshev' ? L.A.n : 0));
+        ys = levels.map((L) => new Float64Array(smoother === 'chebyshev' || smoother === 'gs-hybrid' ? L.A.n : 0));
       }
       setupSeconds = (performance.now() - t0) / 1000;
     },

@@ -150,28 +150,40 @@ export function productValues(A: SparseRect, B: SparseRect, C: SparseRect, pos: 
   }
 }
 
-/** Transpose pattern and values of P, plus `slotOf` [nnz]: P slot s lands in R slot slotOf[s] (for numeric reuse). */
-export function transposeWithMap(P: SparseRect, alloc: ArrayAlloc = HEAP_ALLOC): { R: SparseRect; slotOf: Int32Array } {
-  const { nRows, nCols, rowPtr, colIdx } = P;
+/**
+ * R = Pᵀ (pattern and values) and, when `withMap`, `slotOf` [nnz]: P slot s lands in R slot slotOf[s] (for numeric
+ * reuse). Rows of P are visited in order, so each row of R receives its columns ascending.
+ */
+function transposeRect(P: SparseRect, alloc: ArrayAlloc, withMap: boolean): { R: SparseRect; slotOf: Int32Array } {
+  const { nRows, nCols, rowPtr, colIdx, values } = P;
   const nz = rowPtr[nRows]!;
   const rPtr = alloc.i32(nCols + 1);
   for (let s = 0; s < nz; s++) rPtr[colIdx[s]! + 1]!++;
   for (let c = 0; c < nCols; c++) rPtr[c + 1]! += rPtr[c]!;
   const fill = rPtr.slice(0, nCols);
-  const rCol = alloc.i32(nz);
-  const slotOf = new Int32Array(nz);
-  // Rows of P are visited in order, so each row of R receives its columns ascending.
+  const rCol = alloc.i32(nz), rVal = alloc.f64(nz);
+  const slotOf = new Int32Array(withMap ? nz : 0);
+  // Values are copied in the same pass (a separate pass through slotOf would scatter over R a second time).
   for (let i = 0; i < nRows; i++) {
     const end = rowPtr[i + 1]!;
     for (let s = rowPtr[i]!; s < end; s++) {
       const t = fill[colIdx[s]!]!++;
       rCol[t] = i;
-      slotOf[s] = t;
+      rVal[t] = values[s]!;
+      if (withMap) slotOf[s] = t;
     }
   }
-  const R: SparseRect = { nRows: nCols, nCols: nRows, rowPtr: rPtr, colIdx: rCol, values: alloc.f64(nz) };
-  transposeValues(P, R, slotOf);
-  return { R, slotOf };
+  return { R: { nRows: nCols, nCols: nRows, rowPtr: rPtr, colIdx: rCol, values: rVal }, slotOf };
+}
+
+/** Transpose pattern and values of P, plus `slotOf` [nnz]: P slot s lands in R slot slotOf[s] (for numeric reuse). */
+export function transposeWithMap(P: SparseRect, alloc: ArrayAlloc = HEAP_ALLOC): { R: SparseRect; slotOf: Int32Array } {
+  return transposeRect(P, alloc, true);
+}
+
+/** R = Pᵀ, pattern and values (no slot map: for hierarchies that are never refreshed). */
+export function transpose(P: SparseRect, alloc: ArrayAlloc = HEAP_ALLOC): SparseRect {
+  return transposeRect(P, alloc, false).R;
 }
 
 /** Refills R = Pᵀ values from P through the slot map of {@link transposeWithMap}. */

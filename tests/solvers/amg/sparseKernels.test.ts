@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Matrix } from 'ml-matrix';
-import { multiply, productValues, transposeValues, transposeWithMap, type SparseRect } from '../../../src/solvers/amg/sparseRect.js';
+import { multiply, productValues, transpose, transposeValues, transposeWithMap, type SparseRect } from '../../../src/solvers/amg/sparseRect.js';
 import { smoothedProlongator, smoothedProlongatorValues } from '../../../src/solvers/amg/smoothedProlongator.js';
 import { allocateDenseCholesky, factorDenseCholesky, solveDenseCholesky } from '../../../src/solvers/amg/denseCholesky.js';
 import { csrFromTriplets, type CsrMatrix } from '../../../src/linalg/csr.js';
@@ -62,6 +62,11 @@ describe('AMG sparse kernels against dense ml-matrix products', () => {
     for (let s = 0; s < P.values.length; s++) P.values[s] = rand();
     transposeValues(P, R, slotOf);
     expect(maxAbsDiff(toDense(R), toDense(P).transpose())).toBe(0);
+    // The map-free transpose gives the same arrays (a copy is exact, hence the 0 tolerance).
+    const R2 = transpose(P);
+    expect(Array.from(R2.rowPtr)).toEqual(Array.from(R.rowPtr));
+    expect(Array.from(R2.colIdx)).toEqual(Array.from(R.colIdx));
+    expect(Array.from(R2.values)).toEqual(Array.from(R.values));
   });
 
   it('smoothed prolongator equals (I − s·D⁻¹A)·T computed densely, on build and on refill', () => {
