@@ -3,7 +3,7 @@ import type { CellValues } from './cellValues.js';
 import type { FacetValues } from './facetValues.js';
 import { cellDofs, type FunctionSpace } from './functionSpace.js';
 import { assertPatternCurrent, type AssemblyPattern } from './sparsity.js';
-import { scatterCell, finishConstrainedRows } from './scatter.js';
+import { scatterCell, scatterCellByLookup, finishConstrainedRows } from './scatter.js';
 
 /**
  * Cell kernel: fills the element matrix `Ke` [nLoc × nLoc] (row-major) and vector `fe` [nLoc], both zeroed, for
@@ -43,6 +43,8 @@ export function assembleSystem(
   vals.fill(0);
   b.fill(0);
   const nLoc2 = nLoc * nLoc;
+  // A pattern built without the slot map (cellSlots empty) is scattered by searching rows.
+  const bySlots = cellSlots.length > 0 || pattern.space.mesh.nCells === 0;
   const Ke = new Float64Array(nLoc2);
   const fe = new Float64Array(nLoc);
   const list = opts?.cells;
@@ -53,7 +55,8 @@ export function assembleSystem(
     for (let k = 0; k < nLoc2; k++) Ke[k] = 0;
     for (let k = 0; k < nLoc; k++) fe[k] = 0;
     kernel(cv, c, Ke, fe);
-    scatterCell(c, nLoc, Ke, fe, cellSlots, cellRows, cDofs, cellConstrained[c] !== 0, kind, value, vals, b);
+    if (bySlots) scatterCell(c, nLoc, Ke, fe, cellSlots, cellRows, cDofs, cellConstrained[c] !== 0, kind, value, vals, b);
+    else scatterCellByLookup(c, nLoc, Ke, fe, A.rowPtr, A.colIdx, cellRows, cDofs, cellConstrained[c] !== 0, kind, value, vals, b);
   }
   finishConstrainedRows(A.rowPtr, vals, diagSlot, kind, value, b);
   return A;

@@ -18,12 +18,15 @@ export function parallelAssemblyModule(): KernelModule {
   return { url: compiledUrl(kernelModuleUrl), kernels };
 }
 
-/** The P1 bilinear forms the parallel assembler knows, with per-cell data [nCells]. */
+/** A coefficient: one value per cell [nCells], or one number for every cell. */
+export type CellCoefficient = Float64Array | number;
+
+/** The P1 bilinear forms the parallel assembler knows, with per-cell (or constant) data. */
 export type P1Form =
-  /** −∇·(k∇u) = s: conductivity k and source s per cell. */
-  | { readonly type: 'poisson'; readonly k: Float64Array; readonly source: Float64Array }
-  /** Plane-strain elasticity, Young's modulus E (Pa), Poisson ratio ν and isotropic eigenstrain θ (ε* = θ·I₃) per cell. */
-  | { readonly type: 'planeStrain'; readonly E: Float64Array; readonly nu: Float64Array; readonly eigenstrain: Float64Array };
+  /** −∇·(k∇u) = s: conductivity k and source s. */
+  | { readonly type: 'poisson'; readonly k: CellCoefficient; readonly source: CellCoefficient }
+  /** Plane-strain elasticity, Young's modulus E (Pa), Poisson ratio ν and isotropic eigenstrain θ (ε* = θ·I₃). */
+  | { readonly type: 'planeStrain'; readonly E: CellCoefficient; readonly nu: CellCoefficient; readonly eigenstrain: CellCoefficient };
 
 export interface ParallelAssembler {
   /** The assembled matrix: pattern.A's structure on SharedArrayBuffers (values refilled by each `assemble`). */
@@ -82,7 +85,8 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   // A pool without workers reads ordinary arrays too (no copies at 1 thread).
   const share = <T extends SharedTypedArray>(a: T): T => { const s = isShared(a) || !pool.needsSharedMemory ? a : toShared(a); reg.push(s); pool.idOf(s); return s; };
   const points = share(mesh.points);
-  const cellSlots = share(pattern.cellSlots), cellRows = share(pattern.cellRows), cellDofs = share(pattern.cellDofs);
+  const bySlots = pattern.cellSlots.length > 0 || nCells === 0;
+  const cellSlots = bySlots ? share(pattern.cellSlots) : null, cellRows = share(pattern.cellRows), cellDofs = share(pattern.cellDofs);
   const cellConstrained = share(pattern.cellConstrained);
   const kind = share(constraints.kind), value = share(constraints.value);
   // A is pattern.A itself when the pattern is shared, so serial and parallel assembly fill the same matrix.
@@ -98,12 +102,13 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   const perCell: Float64Array[] = [];
   const args = new Float64Array(P1_ARG.count);
   const id = (x: SharedTypedArray): number => pool.idOf(x);
-  args[P1_ARG.points] = id(points); args[P1_ARG.cells] = -1; args[P1_ARG.cellSlots] = id(cellSlots);
+  args[P1_ARG.points] = id(points); args[P1_ARG.cells] = -1; args[P1_ARG.cellSlots] = cellSlots !== null ? id(cellSlots) : -1;
   args[P1_ARG.cellRows] = id(cellRows); args[P1_ARG.cellDofs] = id(cellDofs); args[P1_ARG.cellConstrained] = id(cellConstrained);
   args[P1_ARG.kind] = id(kind); args[P1_ARG.value] = id(value); args[P1_ARG.values] = id(A.values); args[P1_ARG.b] = id(bShared);
   args[P1_ARG.colourPtr] = id(col.ptr); args[P1_ARG.colourChunks] = id(col.list);
   args[P1_ARG.nColours] = col.n; args[P1_ARG.cellsPerChunk] = CELLS_PER_CHUNK; args[P1_ARG.nCells] = nCells;
   args[P1_ARG.rowPtr] = id(A.rowPtr);
+  args[P1_ARG.colIdx] = id(A.colIdx);
 
   function assemble(form: P1Form, b: Float64Array): CsrMatrix {
     assertPatternCurrent(pattern);
@@ -114,15 +119,25 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
     value.set(constraints.value);
     const data = form.type === 'poisson' ? [form.k, form.source] : [form.E, form.nu, form.eigenstrain];
     const direct = !pool.needsSharedMemory;
-    const used = data.map((d, i) => {
+    const slots = [[P1_ARG.c0, P1_ARG.k0], [P1_ARG.c1, P1_ARG.k1], [P1_ARG.c2, P1_ARG.k2]] as const;
+    const used: Float64Array[] = [];
+    for (let i = 0; i < 3; i++) {
+      const d = data[i], [idSlot, kSlot] = slots[i]!;
+      args[idSlot] = -1;
+      args[kSlot] = 0;
+      if (d === undefined) continue;
+      if (typeof d === 'number') { args[kSlot] = d; continue; }
       if (d.length !== nCells) throw new Error(`parallel assembly: per-cell array ${i} has length ${d.length}, expected ${nCells}`);
-      if (direct) return d;
-      perCell[i] ??= share(new Float64Array(new SharedArrayBuffer(8 * nCells)));
-      perCell[i]!.set(d);
-      return perCell[i]!;
-    });
+      let arr = d;
+      if (!direct) {
+        perCell[i] ??= share(new Float64Array(new SharedArrayBuffer(8 * nCells)));
+        perCell[i]!.set(d);
+        arr = perCell[i]!;
+      }
+      used.push(arr);
+      args[idSlot] = id(arr);
+    }
     args[P1_ARG.form] = form.type === 'poisson' ? 0 : 1;
-    args[P1_ARG.c0] = id(used[0]!); args[P1_ARG.c1] = id(used[1]!); args[P1_ARG.c2] = form.type === 'poisson' ? -1 : id(used[2]!);
     try {
       pool.run('p1Assemble', args);
     } finally {

@@ -5,7 +5,7 @@
  * contributions in the same order whatever the thread count (bitwise identical results).
  */
 import { chunkCount, type KernelContext, type KernelDef } from '../parallel/kernelTypes.js';
-import { scatterCell } from './scatter.js';
+import { scatterCell, scatterCellByLookup } from './scatter.js';
 import { patternCountKernel, patternFillKernel } from './parallelPatternKernels.js';
 
 /** Argument slots of the 'p1Assemble' kernel (array ids unless noted). */
@@ -19,11 +19,15 @@ export const P1_ARG = {
   colourPtr: 11, colourChunks: 12,
   /** Scalars: colours, cells per chunk, cells. */
   nColours: 13, cellsPerChunk: 14, nCells: 15,
-  /** Per-cell Float64 arrays: Poisson (k, s); elasticity (E, ν, θ). −1 = absent. */
+  /** Per-cell Float64 arrays: Poisson (k, s); elasticity (E, ν, θ). −1 = constant (k0/k1/k2) or unused. */
   c0: 16, c1: 17, c2: 18,
   /** Int32 [nDofs+1] row pointers of A: the kernel zeroes A's values and b by fixed row chunks first. */
   rowPtr: 19,
-  count: 20,
+  /** Scalars: the value of coefficient 0/1/2 on every cell when its array id (c0/c1/c2) is −1. */
+  k0: 20, k1: 21, k2: 22,
+  /** Int32 colIdx of A, read when cellSlots is −1 (pattern built without the slot map: slots found by row search). */
+  colIdx: 23,
+  count: 24,
 } as const;
 
 /**
@@ -76,13 +80,18 @@ export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
   const A = P1_ARG;
   const form = a[A.form]!;
   const points = ctx.f64(a[A.points]!);
-  const cellSlots = ctx.i32(a[A.cellSlots]!), cellRows = ctx.i32(a[A.cellRows]!), cellDofs = ctx.i32(a[A.cellDofs]!);
+  const bySlots = a[A.cellSlots]! >= 0;
+  const cellSlots = bySlots ? ctx.i32(a[A.cellSlots]!) : new Int32Array(0), colIdx = bySlots ? new Int32Array(0) : ctx.i32(a[A.colIdx]!);
+  const cellRows = ctx.i32(a[A.cellRows]!), cellDofs = ctx.i32(a[A.cellDofs]!);
   const cellConstrained = ctx.array(a[A.cellConstrained]!) as Uint8Array, kind = ctx.array(a[A.kind]!) as Uint8Array;
   const value = ctx.f64(a[A.value]!), vals = ctx.f64(a[A.values]!), b = ctx.f64(a[A.b]!);
   const colourPtr = ctx.i32(a[A.colourPtr]!), colourChunks = ctx.i32(a[A.colourChunks]!);
   // Scalars arrive as float64: `| 0` keeps the index arithmetic in int32.
   const nColours = a[A.nColours]! | 0, cpc = a[A.cellsPerChunk]! | 0, nCells = a[A.nCells]! | 0;
-  const c0 = ctx.f64(a[A.c0]!), c1 = ctx.f64(a[A.c1]!), c2 = a[A.c2]! >= 0 ? ctx.f64(a[A.c2]!) : c1;
+  // Per-cell coefficient arrays, or a one-entry array read with stride 0 for a constant (no branch in the cell loop).
+  const coef = (idSlot: number, kSlot: number): Float64Array => (a[idSlot]! >= 0 ? ctx.f64(a[idSlot]!) : Float64Array.of(a[kSlot]!));
+  const c0 = coef(A.c0, A.k0), c1 = coef(A.c1, A.k1), c2 = coef(A.c2, A.k2);
+  const s0 = a[A.c0]! >= 0 ? 1 : 0, s1 = a[A.c1]! >= 0 ? 1 : 0, s2 = a[A.c2]! >= 0 ? 1 : 0;
   const nLoc = form === 0 ? 3 : 6, nc = form === 0 ? 1 : 2;
   // Phase 0: zero A and b (each thread touches the pages it zeroes, instead of one thread zeroing all).
   const rowPtr = ctx.i32(a[A.rowPtr]!), nRows = rowPtr.length - 1, cr = ctx.chunkRows;
@@ -101,9 +110,10 @@ export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
       const e1 = Math.min(nCells, (chunk + 1) * cpc);
       for (let c = chunk * cpc; c < e1; c++) {
         const area = p1Gradients(points, cellDofs, nc, c, g);
-        if (form === 0) poissonCell(area, g, c0[c]!, c1[c]!, Ke, fe);
-        else planeStrainCell(area, g, c0[c]!, c1[c]!, c2[c]!, Ke, fe);
-        scatterCell(c, nLoc, Ke, fe, cellSlots, cellRows, cellDofs, cellConstrained[c] !== 0, kind, value, vals, b);
+        if (form === 0) poissonCell(area, g, c0[c * s0]!, c1[c * s1]!, Ke, fe);
+        else planeStrainCell(area, g, c0[c * s0]!, c1[c * s1]!, c2[c * s2]!, Ke, fe);
+        if (bySlots) scatterCell(c, nLoc, Ke, fe, cellSlots, cellRows, cellDofs, cellConstrained[c] !== 0, kind, value, vals, b);
+        else scatterCellByLookup(c, nLoc, Ke, fe, rowPtr, colIdx, cellRows, cellDofs, cellConstrained[c] !== 0, kind, value, vals, b);
       }
     }
     ctx.barrier();

@@ -19,7 +19,9 @@ export const PATTERN_ARG = {
   incPtr: 7, inc: 8, rowPtr: 9, colIdx: 10, diagSlot: 11,
   /** Scalars: nodes per cell, components, cells, dofs. */
   npc: 12, nc: 13, nCells: 14, nDofs: 15,
-  count: 16,
+  /** Scalar: 1 = write cellSlots, 0 = build without the slot map (cellSlots id −1). */
+  withSlots: 16,
+  count: 17,
 } as const;
 
 /** Cells per chunk of the cell loop. */
@@ -44,7 +46,8 @@ export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
   const A = PATTERN_ARG;
   const cellNodes = ctx.i32(a[A.cellNodes]!), kind = ctx.array(a[A.kind]!) as Uint8Array, master = ctx.i32(a[A.master]!);
   const cellDofs = ctx.i32(a[A.cellDofs]!), cellRows = ctx.i32(a[A.cellRows]!);
-  const cellConstrained = ctx.array(a[A.cellConstrained]!) as Uint8Array, cellSlots = ctx.i32(a[A.cellSlots]!);
+  const cellConstrained = ctx.array(a[A.cellConstrained]!) as Uint8Array;
+  const withSlots = a[A.withSlots]! === 1, cellSlots = withSlots ? ctx.i32(a[A.cellSlots]!) : null;
   const incPtr = ctx.i32(a[A.incPtr]!), inc = ctx.i32(a[A.inc]!), rowPtr = ctx.i32(a[A.rowPtr]!);
   // Scalars arrive as float64: `| 0` keeps the index arithmetic (notably `%`) in int32.
   const npc = a[A.npc]! | 0, nc = a[A.nc]! | 0, nCells = a[A.nCells]! | 0, nDofs = a[A.nDofs]! | 0;
@@ -62,7 +65,7 @@ export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
           cellDofs[e] = d;
           cellRows[e] = k === DIRICHLET ? -1 : k === SLAVE ? master[d]! : d;
           // A Dirichlet row belongs to no row range, so 'patternFill' never writes its slots: drop them here.
-          if (k === DIRICHLET) cellSlots.fill(-1, e * nLoc, (e + 1) * nLoc);
+          if (k === DIRICHLET && cellSlots !== null) cellSlots.fill(-1, e * nLoc, (e + 1) * nLoc);
           constrained |= k;
         }
       }
@@ -111,7 +114,8 @@ export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
  */
 export function patternFillKernel(ctx: KernelContext, a: Float64Array): void {
   const A = PATTERN_ARG;
-  const cellRows = ctx.i32(a[A.cellRows]!), cellSlots = ctx.i32(a[A.cellSlots]!);
+  const cellRows = ctx.i32(a[A.cellRows]!), withSlots = a[A.withSlots]! === 1;
+  const cellSlots = withSlots ? ctx.i32(a[A.cellSlots]!) : new Int32Array(0);
   const incPtr = ctx.i32(a[A.incPtr]!), inc = ctx.i32(a[A.inc]!), rowPtr = ctx.i32(a[A.rowPtr]!);
   const colIdx = ctx.i32(a[A.colIdx]!), diagSlot = ctx.i32(a[A.diagSlot]!);
   const nLoc = (a[A.npc]! * a[A.nc]!) | 0, nDofs = a[A.nDofs]! | 0;
@@ -135,6 +139,7 @@ export function patternFillKernel(ctx: KernelContext, a: Float64Array): void {
     sortRow(colIdx, start, w);
     for (let s = start; s < w; s++) pos[colIdx[s]!] = s;
     diagSlot[r] = pos[r]!;
+    if (!withSlots) continue;
     for (let q = e0; q < e1; q++) {
       const e = inc[q]!;
       const i = e % nLoc;

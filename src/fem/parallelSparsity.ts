@@ -12,9 +12,13 @@ import type { AssemblyPattern } from './sparsity.js';
  * for array, for any thread count. Cell data are filled per cell chunk; rows are split into one contiguous range
  * per thread, each thread building the incidence lists, distinct sorted columns and cell slots of its rows.
  * Two serial prefix sums (over nDofs) remain. Arrays live on SharedArrayBuffers when the pool has workers.
- * Temporary memory: the incidence list [nCells·nLoc] and one nDofs marker per thread.
+ * Temporary memory: the incidence list [nCells·nLoc] and one nDofs marker per thread. `cellSlots: false` skips the
+ * nCells·nLoc² slot map (72 MB for P1 at 2 M cells): assemblers then search rows (scatterCellByLookup).
  */
-export function buildAssemblyPatternOnPool(pool: WorkerPool, space: FunctionSpace, constraints: DofConstraints): AssemblyPattern {
+export function buildAssemblyPatternOnPool(
+  pool: WorkerPool, space: FunctionSpace, constraints: DofConstraints, opts: { cellSlots?: boolean } = {},
+): AssemblyPattern {
+  const withSlots = opts.cellSlots !== false;
   const nDofs = space.nDofs;
   if (constraints.nDofs !== nDofs) throw new Error(`buildAssemblyPattern: constraints have ${constraints.nDofs} dofs, space has ${nDofs}`);
   const sab = pool.needsSharedMemory;
@@ -28,7 +32,7 @@ export function buildAssemblyPatternOnPool(pool: WorkerPool, space: FunctionSpac
   const cellDofs = i32(nCells * nLoc);
   const cellRows = i32(nCells * nLoc);
   const cellConstrained = sab ? new Uint8Array(new SharedArrayBuffer(nCells)) : new Uint8Array(nCells);
-  const cellSlots = i32(nCells * nLoc * nLoc);
+  const cellSlots = i32(withSlots ? nCells * nLoc * nLoc : 0);
   const incPtr = i32(nDofs + 1);
   const inc = i32(nCells * nLoc);
   const rowPtr = i32(nDofs + 1);
@@ -44,7 +48,7 @@ export function buildAssemblyPatternOnPool(pool: WorkerPool, space: FunctionSpac
   const P = PATTERN_ARG;
   args[P.cellNodes] = id(cellNodes); args[P.kind] = id(kindIn); args[P.master] = id(masterIn);
   args[P.cellDofs] = id(cellDofs); args[P.cellRows] = id(cellRows); args[P.cellConstrained] = id(cellConstrained);
-  args[P.cellSlots] = id(cellSlots); args[P.incPtr] = id(incPtr); args[P.inc] = id(inc); args[P.rowPtr] = id(rowPtr);
+  args[P.cellSlots] = withSlots ? id(cellSlots) : -1; args[P.withSlots] = withSlots ? 1 : 0; args[P.incPtr] = id(incPtr); args[P.inc] = id(inc); args[P.rowPtr] = id(rowPtr);
   args[P.diagSlot] = id(diagSlot);
   args[P.npc] = npc; args[P.nc] = nc; args[P.nCells] = nCells; args[P.nDofs] = nDofs;
   let colIdx: Int32Array;

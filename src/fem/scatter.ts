@@ -5,6 +5,7 @@
  *   cells drop Dirichlet rows and move known column values (Dirichlet values, slave offsets) to b.
  * - `finishConstrainedRows`: constrained and untouched rows get A_dd = D (mean |A_dd| over free rows) and
  *   b_d = D·g_d (Dirichlet) or 0.
+ * - `scatterCellByLookup`: the same without the cell → slot map (slots found by searching the sorted row).
  * Plain functions on typed arrays (no imports), so worker kernel modules can use them.
  */
 export function scatterCell(
@@ -33,6 +34,36 @@ export function scatterCell(
       const dj = cellDofs[base + j]!;
       // Dirichlet value, or slave offset (u_s = u_m + o_s): its known part goes to the right-hand side.
       if (kind[dj] !== 0) bi -= k * value[dj]!;
+    }
+    b[r]! += bi;
+  }
+}
+
+/**
+ * {@link scatterCell} for patterns built without `cellSlots` (see buildAssemblyPatternOnPool): each entry's slot is
+ * found by a linear search of its row in `colIdx` (rows are short and sorted; a cell's rows stay in cache while
+ * its neighbours are assembled), trading a few compares per entry for the nCells·nLoc² slot array.
+ */
+export function scatterCellByLookup(
+  c: number, nLoc: number, Ke: Float64Array, fe: Float64Array, rowPtr: Int32Array, colIdx: Int32Array, cellRows: Int32Array,
+  cellDofs: Int32Array, constrained: boolean, kind: Uint8Array, value: Float64Array, vals: Float64Array, b: Float64Array,
+): void {
+  const base = c * nLoc;
+  for (let i = 0; i < nLoc; i++) {
+    const r = cellRows[base + i]!;
+    if (r < 0) continue;
+    const row = i * nLoc, s0 = rowPtr[r]!, s1 = rowPtr[r + 1]!;
+    let bi = fe[i]!;
+    for (let j = 0; j < nLoc; j++) {
+      const k = Ke[row + j]!;
+      const col = cellRows[base + j]!;
+      if (col >= 0) {
+        let s = s0;
+        while (s < s1 && colIdx[s]! !== col) s++;
+        vals[s]! += k;
+      }
+      // Dirichlet value, or slave offset (u_s = u_m + o_s): its known part goes to the right-hand side.
+      if (constrained && kind[cellDofs[base + j]!] !== 0) bi -= k * value[cellDofs[base + j]!]!;
     }
     b[r]! += bi;
   }

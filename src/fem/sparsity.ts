@@ -9,7 +9,8 @@ import { sortRow } from './sortRow.js';
  * - `A`: the matrix (values refilled by each assembly); every dof has a diagonal entry; rows and columns of
  *   constrained dofs hold only their diagonal; slave couplings are merged into their masters.
  * - `cellSlots` [nCells × nLoc × nLoc]: CSR slot receiving Ke[i][j] of the cell, or −1 where the entry is dropped
- *   (row i Dirichlet, or column j Dirichlet: that column goes to the right-hand side).
+ *   (row i Dirichlet, or column j Dirichlet: that column goes to the right-hand side). Empty (length 0) when built
+ *   with `cellSlots: false` (buildAssemblyPatternOnPool): assemblers then search the sorted rows instead.
  * - `cellDofs` [nCells × nLoc]: global dofs of each cell (local order a·components + c).
  * - `cellRows` [nCells × nLoc]: the row receiving local row i: the dof itself, its master (slave), or −1 (Dirichlet).
  * - `cellConstrained` [nCells]: 1 when the cell touches a constrained dof (slow path in assembly), else 0.

@@ -3,6 +3,7 @@ import { unitSquareMesh } from '../../src/mesh/generators/unitSquare.js';
 import { createSpace } from '../../src/fem/functionSpace.js';
 import { addDirichlet, createConstraints } from '../../src/fem/constraints.js';
 import { buildAssemblyPattern } from '../../src/fem/sparsity.js';
+import { buildAssemblyPatternOnPool } from '../../src/fem/parallelSparsity.js';
 import { createCellValues } from '../../src/fem/cellValues.js';
 import { triangleRule } from '../../src/fem/quadrature.js';
 import { assembleSystem } from '../../src/fem/assemble.js';
@@ -43,7 +44,7 @@ describe('parallel P1 assembly', { timeout: 30_000 }, () => {
   it('Poisson: equals assembleSystem to rounding and is bitwise identical for 1, 2, 4 threads', () => {
     // N = 96: 18k cells = 9 chunks of 2048, so several colours and chunks per colour are exercised.
     const ref = poissonCase(96, false);
-    const { k, source } = ref.form as Extract<P1Form, { type: 'poisson' }>;
+    const { k, source } = ref.form as { k: Float64Array; source: Float64Array };
     const cv = createCellValues(ref.space, triangleRule(1));
     const bRef = new Float64Array(ref.space.nDofs);
     const Aref = assembleSystem(ref.pattern, cv, (c, cell, Ke, fe) => {
@@ -98,6 +99,47 @@ describe('parallel P1 assembly', { timeout: 30_000 }, () => {
     for (const o of outs.slice(1)) {
       expect(sameBytes(o.A, outs[0]!.A)).toBe(true);
       expect(sameBytes(o.b, outs[0]!.b)).toBe(true);
+    }
+  });
+
+  it('constant coefficients equal per-cell arrays holding the same constants, bitwise', () => {
+    // Same products in the same order: a number read with stride 0 and an array of that number cannot differ.
+    for (const pool of pools) {
+      const out: Float64Array[] = [];
+      for (const constant of [true, false]) {
+        const par = poissonCase(40, true);
+        const nc = par.mesh.nCells;
+        const form: P1Form = constant
+          ? { type: 'poisson', k: 2.5, source: -0.75 }
+          : { type: 'poisson', k: new Float64Array(nc).fill(2.5), source: new Float64Array(nc).fill(-0.75) };
+        const asm = createParallelAssembler(pool, par.pattern);
+        const b = new Float64Array(par.space.nDofs);
+        out.push(Float64Array.from(asm.assemble(form, b).values), b);
+        asm.release();
+      }
+      expect(out[0]!.some((v) => v !== 0)).toBe(true);
+      expect(sameBytes(out[0]!, out[2]!)).toBe(true);
+      expect(sameBytes(out[1]!, out[3]!)).toBe(true);
+    }
+  });
+
+  it('P1 kernel on a pattern without the slot map (row search) equals the slot path bitwise', () => {
+    for (const pool of pools) {
+      const withSlots = poissonCase(50, true);
+      const asmA = createParallelAssembler(pool, withSlots.pattern);
+      const bA = new Float64Array(withSlots.space.nDofs);
+      const A = Float64Array.from(asmA.assemble(withSlots.form, bA).values);
+      asmA.release();
+      const lean = poissonCase(50, true);
+      const cons = lean.pattern.constraints;
+      const pattern = buildAssemblyPatternOnPool(pool, lean.space, cons, { cellSlots: false });
+      const asmB = createParallelAssembler(pool, pattern);
+      const bB = new Float64Array(lean.space.nDofs);
+      const B = Float64Array.from(asmB.assemble(lean.form, bB).values);
+      asmB.release();
+      expect(A.some((v) => v !== 0)).toBe(true);
+      expect(sameBytes(A, B)).toBe(true);
+      expect(sameBytes(bA, bB)).toBe(true);
     }
   });
 });

@@ -7,6 +7,10 @@ import { buildAssemblyPattern, type AssemblyPattern } from '../../src/fem/sparsi
 import { buildAssemblyPatternOnPool } from '../../src/fem/parallelSparsity.js';
 import { parallelAssemblyModule } from '../../src/fem/parallelAssembly.js';
 import { createWorkerPool, type WorkerPool } from '../../src/parallel/pool.js';
+import { assembleSystem } from '../../src/fem/assemble.js';
+import { createCellValues } from '../../src/fem/cellValues.js';
+import { triangleRule } from '../../src/fem/quadrature.js';
+import { sameBytes } from './testMatrices.js';
 
 // 3 threads: the row ranges do not align with anything in the mesh numbering.
 const THREADS = [1, 2, 3];
@@ -62,5 +66,37 @@ describe('worker-pool sparsity pattern', { timeout: 60_000 }, () => {
     const mesh = unitSquareMesh(9, 9, 'right');
     const space = createSpace(mesh, 1, 2);
     check(space, createConstraints(space.nDofs));
+  });
+
+  it('without the slot map: same CSR arrays, and assembly by row search equals assembly by slots bitwise', () => {
+    // P2 vector space with slaves, an equality class and Dirichlet components: every branch of the scatter.
+    const mesh = elevateToP2(unitSquareMesh(10, 9, 'left'));
+    const space = createSpace(mesh, 2, 2);
+    const cons = createConstraints(space.nDofs);
+    addPeriodic(cons, space, 'right', 'left', [1, 0], [0.25, 0]);
+    addDirichlet(cons, space, 'bottom', 0.5, 1);
+    addEquality(cons, Int32Array.from(boundaryNodes(space, 'top'), (n) => 2 * n + 1));
+    const ref = buildAssemblyPattern(space, cons);
+    // An arbitrary symmetric element matrix and load that depend on the cell, so misplaced entries would show.
+    const kernel = (_cv: unknown, cell: number, Ke: Float64Array, fe: Float64Array): void => {
+      const n = 12;
+      for (let i = 0; i < n; i++) {
+        fe[i] = Math.sin(cell + i);
+        for (let j = 0; j < n; j++) Ke[i * n + j] = (i === j ? 4 : 0) + Math.cos(cell * 0.1 + i + j);
+      }
+    };
+    const cv = createCellValues(space, triangleRule(2));
+    const bRef = new Float64Array(space.nDofs);
+    const Aref = Float64Array.from(assembleSystem(ref, cv, kernel, bRef).values);
+    for (const pool of pools) {
+      const lean = buildAssemblyPatternOnPool(pool, space, cons, { cellSlots: false });
+      expect(lean.cellSlots.length).toBe(0);
+      expect(Array.from(lean.A.colIdx)).toEqual(Array.from(ref.A.colIdx));
+      expect(Array.from(lean.diagSlot)).toEqual(Array.from(ref.diagSlot));
+      const b = new Float64Array(space.nDofs);
+      const A = assembleSystem(lean, cv, kernel, b);
+      expect(sameBytes(Float64Array.from(A.values), Aref)).toBe(true);
+      expect(sameBytes(b, bRef)).toBe(true);
+    }
   });
 });

@@ -36,15 +36,18 @@ export function gradedCoordinates(a: number, b: number, n: number, ratio = 1): F
 /**
  * Triangles of the tensor grid `xs` [nx+1] × `ys` [ny+1]: point (i, j) is index j·(nx+1) + i; the square (i, j)
  * gives cells 2·(j·nx + i) and 2·(j·nx + i) + 1, counter-clockwise. Returns `points` [nPoints × 2] and
- * `cells` [nCells × 3]. 'right' cells are (v0, v1, v3) and (v0, v3, v2) with v0 the lower-left corner,
+ * `cells` [nCells × 3] (on SharedArrayBuffers when `sharedMemory`, for worker pools). 'right' cells are (v0, v1, v3) and (v0, v3, v2) with v0 the lower-left corner,
  * v1 lower-right, v2 upper-left, v3 upper-right: the same cells as DOLFINx `create_rectangle` with
  * `DiagonalType.right` (the second one listed counter-clockwise).
  */
-export function structuredTriangles(xs: Float64Array, ys: Float64Array, diagonal: DiagonalType): { points: Float64Array; cells: Int32Array } {
+export function structuredTriangles(
+  xs: Float64Array, ys: Float64Array, diagonal: DiagonalType, sharedMemory = false,
+): { points: Float64Array; cells: Int32Array } {
   const nx = xs.length - 1;
   const ny = ys.length - 1;
   const stride = nx + 1;
-  const points = new Float64Array(2 * stride * (ny + 1));
+  const nPts = 2 * stride * (ny + 1), nCellEntries = 6 * nx * ny;
+  const points = sharedMemory ? new Float64Array(new SharedArrayBuffer(8 * nPts)) : new Float64Array(nPts);
   let p = 0;
   for (let j = 0; j <= ny; j++) {
     const y = ys[j]!;
@@ -53,7 +56,7 @@ export function structuredTriangles(xs: Float64Array, ys: Float64Array, diagonal
       points[p++] = y;
     }
   }
-  const cells = new Int32Array(6 * nx * ny);
+  const cells = sharedMemory ? new Int32Array(new SharedArrayBuffer(4 * nCellEntries)) : new Int32Array(nCellEntries);
   let q = 0;
   const right = diagonal === 'right';
   for (let j = 0; j < ny; j++) {
