@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureStreamScaling, type StreamScaling } from './memoryBandwidth.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, existsSync(resolve(here, '../package.json')) ? '..' : '../..');
@@ -42,6 +43,8 @@ const threads = list(values.threads!);
 type Row = Record<string, number | string>;
 interface Run { tool: string; problem: string; n: number; threads: number; rep: number; busyCores: number; result: Row | null; error?: string }
 const runs: Run[] = [];
+// The memory bus sets the ceiling of every 2-thread speed-up below: measured at the start and at the end.
+const streamBefore: StreamScaling = await measureStreamScaling();
 
 /** Busy and total jiffies of all CPUs. */
 function cpuTimes(): { busy: number; total: number } {
@@ -154,6 +157,8 @@ if (threads.includes(1) && threads.includes(2)) {
   }
 }
 
+const streamAfter: StreamScaling = await measureStreamScaling();
+const streamLine = (w: string, m: StreamScaling) => `${w}: 1 thread ${m.oneThreadGBs.toFixed(1)} GB/s, 2 threads ${m.twoThreadsGBs.toFixed(1)} GB/s (×${m.speedup.toFixed(2)}); first-touch page faults ${m.faultMsPerMiB.toFixed(2)} ms/MiB`;
 const outDir = values.out ? resolve(values.out) : resolve(root, 'benchmarks/results');
 mkdirSync(outDir, { recursive: true });
 const f = (x: unknown, d = 3) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '–');
@@ -175,7 +180,7 @@ const md = [
     ...speedups.map((r) => `| ${r.problem} | ${r.n} | ${r.tool} | ${f(r.mesh, 2)} | ${f(r.assembly, 2)} | ${f(r.setup, 2)} | ${f(r.cg, 2)} | ${f(r.solve, 2)} |`), '',
   ] : []),
 ].join('\n');
-write('peers.json', JSON.stringify({ date: new Date().toISOString(), reps, runs, table, speedups }, null, 2) + '\n');
+write('peers.json', JSON.stringify({ date: new Date().toISOString(), reps, stream: { before: streamBefore, after: streamAfter }, runs, table, speedups }, null, 2) + '\n');
 write('peers.md', md);
 process.stdout.write(md);
 
