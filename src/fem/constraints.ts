@@ -119,21 +119,21 @@ export function boundaryNodes(space: FunctionSpace, boundary: string): Int32Arra
   const mesh = space.mesh;
   const fs = mesh.boundaries.get(boundary);
   if (!fs) throw new Error(`unknown boundary '${boundary}' (mesh has: ${[...mesh.boundaries.keys()].join(', ')})`);
-  const { cellNodes, nodesPerCell: npc, nNodes, degree } = space.dofMap;
-  const mark = new Uint8Array(nNodes);
+  const { cellNodes, nodesPerCell: npc, degree } = space.dofMap;
+  // Gather, sort, deduplicate: O(k log k) in the boundary size, independent of the mesh size.
+  const per = degree === 2 ? 3 : 2;
+  const all = new Int32Array(per * fs.cells.length);
   for (let f = 0; f < fs.cells.length; f++) {
     const c = fs.cells[f]!;
     const k = fs.localFacets[f]!;
-    mark[cellNodes[c * npc + k]!] = 1;
-    mark[cellNodes[c * npc + ((k + 1) % 3)]!] = 1;
-    if (degree === 2) mark[cellNodes[c * npc + 3 + k]!] = 1;
+    all[per * f] = cellNodes[c * npc + k]!;
+    all[per * f + 1] = cellNodes[c * npc + ((k + 1) % 3)]!;
+    if (degree === 2) all[per * f + 2] = cellNodes[c * npc + 3 + k]!;
   }
+  all.sort();
   let count = 0;
-  for (let n = 0; n < nNodes; n++) count += mark[n]!;
-  const out = new Int32Array(count);
-  let i = 0;
-  for (let n = 0; n < nNodes; n++) if (mark[n]) out[i++] = n;
-  return out;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[count++] = all[i]!;
+  return all.slice(0, count);
 }
 
 function componentsOf(space: FunctionSpace, component: number | undefined): number[] {

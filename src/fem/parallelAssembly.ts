@@ -39,14 +39,61 @@ export interface ParallelAssembler {
   release(): void;
 }
 
+/** Above this many colours the interval colouring is replaced by the exact one (more colours = more barriers). */
+const MAX_INTERVAL_COLOURS = 8;
+
 /**
- * Greedy colouring of fixed cell chunks so that chunks of one colour touch disjoint rows: chunk c gets the lowest
- * colour not used by an earlier chunk sharing a row with it. Returns CSR-like lists (chunks by colour, ascending).
+ * Colouring of fixed cell chunks so that chunks of one colour touch disjoint rows. First by row intervals: chunk c
+ * conflicts with an earlier chunk whose [min row, max row] overlaps its own (one pass over cellRows, then a
+ * greedy sweep over the chunks; conservative, and exact enough for meshes numbered along a sweep, like generated
+ * or RCM-ordered ones). When that needs more than {@link MAX_INTERVAL_COLOURS} colours, the exact test: a per-row
+ * bit mask of the colours of chunks touching it. Returns CSR-like lists (chunks by colour, ascending).
  */
-function colourChunks(cellRows: Int32Array, nLoc: number, nCells: number, nDofs: number): { ptr: Int32Array; list: Int32Array; n: number } {
+export function colourChunks(
+  cellRows: Int32Array, nLoc: number, nCells: number, nDofs: number,
+): { ptr: Int32Array; list: Int32Array; n: number; method: 'interval' | 'exact' } {
   const nChunks = Math.ceil(nCells / CELLS_PER_CHUNK);
-  const used = new Int32Array(nDofs); // bit mask of colours of chunks touching the row so far
   const colour = new Int32Array(nChunks);
+  let nColours = intervalColouring(cellRows, nLoc, nCells, nChunks, colour);
+  let method: 'interval' | 'exact' = 'interval';
+  if (nColours > MAX_INTERVAL_COLOURS) { nColours = exactColouring(cellRows, nLoc, nCells, nDofs, nChunks, colour); method = 'exact'; }
+  const ptr = new Int32Array(nColours + 1);
+  for (let k = 0; k < nChunks; k++) ptr[colour[k]! + 1]!++;
+  for (let c = 0; c < nColours; c++) ptr[c + 1]! += ptr[c]!;
+  const fill = ptr.slice(0, nColours);
+  const list = new Int32Array(nChunks);
+  for (let k = 0; k < nChunks; k++) list[fill[colour[k]!]!++] = k;
+  return { ptr: toShared(ptr), list: toShared(list), n: nColours, method };
+}
+
+/** Greedy colouring by overlapping row intervals; returns the number of colours (may exceed MAX_COLOURS). */
+function intervalColouring(cellRows: Int32Array, nLoc: number, nCells: number, nChunks: number, colour: Int32Array): number {
+  const lo = new Int32Array(nChunks), hi = new Int32Array(nChunks);
+  for (let k = 0; k < nChunks; k++) {
+    let a = 0x7fffffff, b = -1;
+    const e1 = Math.min(nCells, (k + 1) * CELLS_PER_CHUNK) * nLoc;
+    for (let e = k * CELLS_PER_CHUNK * nLoc; e < e1; e++) {
+      const r = cellRows[e]!;
+      if (r >= 0) { if (r < a) a = r; if (r > b) b = r; }
+    }
+    lo[k] = a; hi[k] = b;
+  }
+  let nColours = 0;
+  const used = new Uint8Array(nChunks + 1);
+  for (let k = 0; k < nChunks; k++) {
+    used.fill(0, 0, nColours + 1);
+    if (hi[k]! >= 0) for (let j = 0; j < k; j++) if (hi[j]! >= lo[k]! && lo[j]! <= hi[k]!) used[colour[j]!] = 1;
+    let c = 0;
+    while (used[c]) c++;
+    colour[k] = c;
+    nColours = Math.max(nColours, c + 1);
+  }
+  return nColours;
+}
+
+/** Greedy colouring with the exact row test (bit mask per row); throws above MAX_COLOURS. */
+function exactColouring(cellRows: Int32Array, nLoc: number, nCells: number, nDofs: number, nChunks: number, colour: Int32Array): number {
+  const used = new Int32Array(nDofs); // bit mask of colours of chunks touching the row so far
   let nColours = 0;
   for (let k = 0; k < nChunks; k++) {
     const e0 = k * CELLS_PER_CHUNK * nLoc, e1 = Math.min(nCells, (k + 1) * CELLS_PER_CHUNK) * nLoc;
@@ -59,13 +106,7 @@ function colourChunks(cellRows: Int32Array, nLoc: number, nCells: number, nDofs:
     nColours = Math.max(nColours, col + 1);
     for (let e = e0; e < e1; e++) { const r = cellRows[e]!; if (r >= 0) used[r]! |= 1 << col; }
   }
-  const ptr = new Int32Array(nColours + 1);
-  for (let k = 0; k < nChunks; k++) ptr[colour[k]! + 1]!++;
-  for (let c = 0; c < nColours; c++) ptr[c + 1]! += ptr[c]!;
-  const fill = ptr.slice(0, nColours);
-  const list = new Int32Array(nChunks);
-  for (let k = 0; k < nChunks; k++) list[fill[colour[k]!]!++] = k;
-  return { ptr: toShared(ptr), list: toShared(list), n: nColours };
+  return nColours;
 }
 
 /**

@@ -7,7 +7,7 @@ import { buildAssemblyPatternOnPool } from '../../src/fem/parallelSparsity.js';
 import { createCellValues } from '../../src/fem/cellValues.js';
 import { triangleRule } from '../../src/fem/quadrature.js';
 import { assembleSystem } from '../../src/fem/assemble.js';
-import { createParallelAssembler, parallelAssemblyModule, type P1Form } from '../../src/fem/parallelAssembly.js';
+import { CELLS_PER_CHUNK, colourChunks, createParallelAssembler, parallelAssemblyModule, type P1Form } from '../../src/fem/parallelAssembly.js';
 import { createElasticityProblem, elasticityKernel } from '../../src/physics/elasticity.js';
 import { createWorkerPool, type WorkerPool } from '../../src/parallel/pool.js';
 import { sameBytes } from './testMatrices.js';
@@ -141,5 +141,47 @@ describe('parallel P1 assembly', { timeout: 30_000 }, () => {
       expect(sameBytes(A, B)).toBe(true);
       expect(sameBytes(bA, bB)).toBe(true);
     }
+  });
+});
+
+describe('chunk colouring', () => {
+  /** Chunks of one colour must touch disjoint rows (the race-freedom of the parallel scatter). */
+  function expectRowDisjoint(cellRows: Int32Array, nLoc: number, nCells: number, nDofs: number, col: ReturnType<typeof colourChunks>): void {
+    const owner = new Int32Array(nDofs);
+    let clashes = 0;
+    for (let c = 0; c < col.n; c++) {
+      owner.fill(-1);
+      for (let t = col.ptr[c]!; t < col.ptr[c + 1]!; t++) {
+        const k = col.list[t]!;
+        for (let e = k * CELLS_PER_CHUNK * nLoc; e < Math.min(nCells, (k + 1) * CELLS_PER_CHUNK) * nLoc; e++) {
+          const r = cellRows[e]!;
+          if (r < 0) continue;
+          if (owner[r] !== -1 && owner[r] !== k) clashes++;
+          owner[r] = k;
+        }
+      }
+    }
+    expect(clashes).toBe(0);
+  }
+
+  it('sweep-numbered mesh: interval colouring, few colours, row-disjoint', () => {
+    const { pattern, mesh } = poissonCase(200, false);
+    const col = colourChunks(pattern.cellRows, 3, mesh.nCells, pattern.A.n);
+    expect(col.method).toBe('interval');
+    expect(col.n).toBeLessThanOrEqual(3);
+    expectRowDisjoint(pattern.cellRows, 3, mesh.nCells, pattern.A.n, col);
+  });
+
+  it('shuffled cell order: falls back to the exact colouring, still row-disjoint', () => {
+    const { pattern, mesh } = poissonCase(200, false);
+    // Cells in a strided order: every chunk then touches rows all over the mesh, so row intervals all overlap.
+    const nLoc = 3, n = mesh.nCells, rows = new Int32Array(n * nLoc);
+    for (let c = 0; c < n; c++) {
+      const src = (c * 7919) % n; // 7919 is prime and does not divide n = 80 000, so this is a permutation
+      for (let i = 0; i < nLoc; i++) rows[c * nLoc + i] = pattern.cellRows[src * nLoc + i]!;
+    }
+    const col = colourChunks(rows, nLoc, n, pattern.A.n);
+    expect(col.method).toBe('exact');
+    expectRowDisjoint(rows, nLoc, n, pattern.A.n, col);
   });
 });
