@@ -3,9 +3,8 @@ import { aggregateGreedy, type Aggregation } from './aggregation.js';
 import { allocateDenseCholesky, factorDenseCholesky, type DenseCholesky } from './denseCholesky.js';
 import { estimateLambdaMax } from './eigenEstimate.js';
 import { smoothedProlongator, smoothedProlongatorValues } from './smoothedProlongator.js';
-import { HEAP_ALLOC, SHARED_ALLOC, type ArrayAlloc, productValues, rectView, transpose, transposeValues, transposeWithMap, type SparseRect } from './sparseRect.js';
+import { HEAP_ALLOC, SHARED_ALLOC, multiply, type ArrayAlloc, productValues, rectView, transpose, transposeValues, transposeWithMap, type SparseRect } from './sparseRect.js';
 import { strengthGraph } from './strength.js';
-import { multiplyGrouped } from './groupedProduct.js';
 import { tentativeProlongator } from './tentativeProlongator.js';
 
 /** Lanczos steps for λmax(D⁻¹A): iteration counts were identical with 4…10 steps on Poisson and elasticity; 8 leaves margin. */
@@ -197,9 +196,8 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     const { R, slotOf } = p.keepForReuse ? transposeWithMap(P, alloc) : { R: transpose(P, alloc), slotOf: undefined };
     // A·P is only read row by row (by Pᵀ·(A·P) and, on reuse, by productValues): no sorting; when it is not kept
     // for reuse, views of the build buffers avoid one more copy of the largest intermediate.
-    // Rows come in node groups (b dofs) in A and in aggregate groups (k coarse dofs) in R: grouped products.
-    const AP = multiplyGrouped(rectView(A), P, b, skipZeros, HEAP_ALLOC, { sorted: false, temporary: !p.keepForReuse });
-    const Ac = multiplyGrouped(R, AP, k, false, alloc);
+    const AP = multiply(rectView(A), P, skipZeros, HEAP_ALLOC, { sorted: false, temporary: !p.keepForReuse });
+    const Ac = multiply(R, AP, false, alloc);
     // T and A·P are only needed to refill values later; without reuse they are left to the GC (arrays the
     // size of P and A·P). R is kept: row-parallel V-cycles restrict with R instead of scattering through P.
     levels.push(p.keepForReuse
