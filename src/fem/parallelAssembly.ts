@@ -4,9 +4,8 @@ import type { KernelModule, WorkerPool } from '../parallel/pool.js';
 import type { SharedTypedArray } from '../parallel/kernelTypes.js';
 import { isShared } from '../parallel/protocol.js';
 import { toShared } from '../parallel/sharedArrays.js';
-import { P1_ARG, kernelModuleUrl, kernels } from './parallelAssemblyKernels.js';
+import { P1_ARG, RANGE_ARG, kernelModuleUrl, kernels } from './parallelAssemblyKernels.js';
 import { assertPatternCurrent, type AssemblyPattern } from './sparsity.js';
-import { finishConstrainedRows } from './scatter.js';
 
 /** Cells per fixed chunk: part of the arithmetic contract (the colouring and thus the summation order depend on it). */
 export const CELLS_PER_CHUNK = 2048;
@@ -50,11 +49,11 @@ const MAX_INTERVAL_COLOURS = 8;
  * bit mask of the colours of chunks touching it. Returns CSR-like lists (chunks by colour, ascending).
  */
 export function colourChunks(
-  cellRows: Int32Array, nLoc: number, nCells: number, nDofs: number,
+  cellRows: Int32Array, nLoc: number, nCells: number, nDofs: number, pool?: WorkerPool,
 ): { ptr: Int32Array; list: Int32Array; n: number; method: 'interval' | 'exact' } {
   const nChunks = Math.ceil(nCells / CELLS_PER_CHUNK);
   const colour = new Int32Array(nChunks);
-  let nColours = intervalColouring(cellRows, nLoc, nCells, nChunks, colour);
+  let nColours = intervalColouring(chunkRowRanges(cellRows, nLoc, nCells, nChunks, pool), nChunks, colour);
   let method: 'interval' | 'exact' = 'interval';
   if (nColours > MAX_INTERVAL_COLOURS) { nColours = exactColouring(cellRows, nLoc, nCells, nDofs, nChunks, colour); method = 'exact'; }
   const ptr = new Int32Array(nColours + 1);
@@ -66,8 +65,17 @@ export function colourChunks(
   return { ptr: toShared(ptr), list: toShared(list), n: nColours, method };
 }
 
-/** Greedy colouring by overlapping row intervals; returns the number of colours (may exceed MAX_COLOURS). */
-function intervalColouring(cellRows: Int32Array, nLoc: number, nCells: number, nChunks: number, colour: Int32Array): number {
+/** [min row, max row] of each chunk (lo = 2³¹−1, hi = −1 for a chunk without rows), on the pool when one is given. */
+function chunkRowRanges(cellRows: Int32Array, nLoc: number, nCells: number, nChunks: number, pool?: WorkerPool): { lo: Int32Array; hi: Int32Array } {
+  if (pool !== undefined) {
+    const alloc = (n: number): Int32Array => (pool.needsSharedMemory ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n));
+    const lo = alloc(nChunks), hi = alloc(nChunks);
+    const args = new Float64Array(RANGE_ARG.count);
+    args[RANGE_ARG.cellRows] = pool.idOf(cellRows); args[RANGE_ARG.lo] = pool.idOf(lo); args[RANGE_ARG.hi] = pool.idOf(hi);
+    args[RANGE_ARG.nLoc] = nLoc; args[RANGE_ARG.nCells] = nCells; args[RANGE_ARG.cellsPerChunk] = CELLS_PER_CHUNK;
+    try { pool.run('chunkRowRange', args); } finally { pool.release(lo); pool.release(hi); }
+    return { lo, hi };
+  }
   const lo = new Int32Array(nChunks), hi = new Int32Array(nChunks);
   for (let k = 0; k < nChunks; k++) {
     let a = 0x7fffffff, b = -1;
@@ -78,6 +86,11 @@ function intervalColouring(cellRows: Int32Array, nLoc: number, nCells: number, n
     }
     lo[k] = a; hi[k] = b;
   }
+  return { lo, hi };
+}
+
+/** Greedy colouring by overlapping row intervals; returns the number of colours (may exceed MAX_COLOURS). */
+function intervalColouring({ lo, hi }: { lo: Int32Array; hi: Int32Array }, nChunks: number, colour: Int32Array): number {
   let nColours = 0;
   const used = new Uint8Array(nChunks + 1);
   for (let k = 0; k < nChunks; k++) {
@@ -135,9 +148,9 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   const A: CsrMatrix = inPlace
     ? (share(pattern.A.rowPtr), share(pattern.A.colIdx), share(pattern.A.values), pattern.A)
     : { n: nDofs, rowPtr: share(pattern.A.rowPtr), colIdx: share(pattern.A.colIdx), values: share(pattern.A.values) };
-  const col = colourChunks(pattern.cellRows, nLoc, nCells, nDofs);
+  const col = colourChunks(cellRows, nLoc, nCells, nDofs, pool);
   reg.push(col.ptr, col.list);
-  const bShared = share(new Float64Array(nDofs));
+  const bShared = share(pool.needsSharedMemory ? new Float64Array(new SharedArrayBuffer(8 * nDofs)) : new Float64Array(nDofs));
   // Per-cell data: copied in at each assembly only when the pool needs shared memory, else used directly.
   // Allocated on first use per slot (Poisson needs two, elasticity three).
   const perCell: Float64Array[] = [];
@@ -150,6 +163,8 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   args[P1_ARG.nColours] = col.n; args[P1_ARG.cellsPerChunk] = CELLS_PER_CHUNK; args[P1_ARG.nCells] = nCells;
   args[P1_ARG.rowPtr] = id(A.rowPtr);
   args[P1_ARG.colIdx] = id(A.colIdx);
+  const partials = share(new Float64Array(new SharedArrayBuffer(16 * Math.ceil(nDofs / pool.chunkRows))));
+  args[P1_ARG.diagSlot] = id(share(pattern.diagSlot)); args[P1_ARG.partials] = id(partials);
 
   function assemble(form: P1Form, b: Float64Array): CsrMatrix {
     assertPatternCurrent(pattern);
@@ -184,7 +199,6 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
     } finally {
       if (direct) for (const d of used) pool.release(d);
     }
-    finishConstrainedRows(A.rowPtr, A.values, pattern.diagSlot, pattern.constraints.kind, pattern.constraints.value, bShared);
     b.set(bShared);
     return A;
   }

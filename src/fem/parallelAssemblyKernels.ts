@@ -5,7 +5,7 @@
  * contributions in the same order whatever the thread count (bitwise identical results).
  */
 import { chunkCount, type KernelContext, type KernelDef } from '../parallel/kernelTypes.js';
-import { scatterCell, scatterCellByLookup } from './scatter.js';
+import { applyConstrainedRows, freeDiagonalSum, scatterCell, scatterCellByLookup } from './scatter.js';
 import { patternCountKernel, patternFillKernel } from './parallelPatternKernels.js';
 
 /** Argument slots of the 'p1Assemble' kernel (array ids unless noted). */
@@ -27,7 +27,9 @@ export const P1_ARG = {
   k0: 20, k1: 21, k2: 22,
   /** Int32 colIdx of A, read when cellSlots is −1 (pattern built without the slot map: slots found by row search). */
   colIdx: 23,
-  count: 24,
+  /** Int32 diagSlot of the pattern; Float64 [2·row chunks] partial sums for the constrained-row scale. */
+  diagSlot: 24, partials: 25,
+  count: 26,
 } as const;
 
 /**
@@ -118,6 +120,39 @@ export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
     }
     ctx.barrier();
   }
+  // Constrained rows (finishConstrainedRows, by row chunks): D = mean |A_dd| over free rows, summed per chunk and
+  // then over the chunks in order by every thread (same D everywhere, for any thread count).
+  const diagSlot = ctx.i32(a[A.diagSlot]!), partials = ctx.f64(a[A.partials]!);
+  for (let k = ctx.nextChunk(nRowChunks); k >= 0; k = ctx.nextChunk(nRowChunks)) {
+    freeDiagonalSum(vals, diagSlot, kind, k * cr, Math.min(nRows, (k + 1) * cr), partials, 2 * k);
+  }
+  ctx.barrier();
+  let sum = 0, count = 0;
+  for (let k = 0; k < nRowChunks; k++) { sum += partials[2 * k]!; count += partials[2 * k + 1]!; }
+  const D = count > 0 ? sum / count : 1;
+  for (let k = ctx.nextChunk(nRowChunks); k >= 0; k = ctx.nextChunk(nRowChunks)) {
+    applyConstrainedRows(rowPtr, vals, diagSlot, kind, value, b, D, k * cr, Math.min(nRows, (k + 1) * cr));
+  }
+}
+
+/** Argument slots of 'chunkRowRange': cellRows id, nLoc, nCells, cells per chunk, lo id, hi id (Int32 [nChunks]). */
+export const RANGE_ARG = { cellRows: 0, nLoc: 1, nCells: 2, cellsPerChunk: 3, lo: 4, hi: 5, count: 6 } as const;
+
+/** Smallest and largest row (cellRows ≥ 0) touched by each fixed cell chunk, for the interval colouring. */
+export function chunkRowRangeKernel(ctx: KernelContext, a: Float64Array): void {
+  const R = RANGE_ARG;
+  const cellRows = ctx.i32(a[R.cellRows]!), lo = ctx.i32(a[R.lo]!), hi = ctx.i32(a[R.hi]!);
+  const nLoc = a[R.nLoc]! | 0, nCells = a[R.nCells]! | 0, cpc = a[R.cellsPerChunk]! | 0;
+  const nChunks = chunkCount(nCells, cpc);
+  for (let k = ctx.nextChunk(nChunks); k >= 0; k = ctx.nextChunk(nChunks)) {
+    let mn = 0x7fffffff, mx = -1;
+    const e1 = Math.min(nCells, (k + 1) * cpc) * nLoc;
+    for (let e = k * cpc * nLoc; e < e1; e++) {
+      const r = cellRows[e]!;
+      if (r >= 0) { if (r < mn) mn = r; if (r > mx) mx = r; }
+    }
+    lo[k] = mn; hi[k] = mx;
+  }
 }
 
 /** Kernels of this module, in registration order (see src/parallel/kernels.ts, "How to add a kernel", 2b). */
@@ -125,6 +160,7 @@ export const kernels: readonly KernelDef[] = [
   { name: 'p1Assemble', run: p1AssembleKernel },
   { name: 'patternCount', run: patternCountKernel },
   { name: 'patternFill', run: patternFillKernel },
+  { name: 'chunkRowRange', run: chunkRowRangeKernel },
 ];
 
 /** This module's URL (mapped to dist/ by compiledUrl when running from sources). */

@@ -75,15 +75,32 @@ const FREE = 0, DIRICHLET = 1;
 export function finishConstrainedRows(
   rowPtr: Int32Array, vals: Float64Array, diagSlot: Int32Array, kind: Uint8Array, value: Float64Array, b: Float64Array,
 ): void {
-  const nDofs = kind.length;
+  const sc = new Float64Array(2);
+  freeDiagonalSum(vals, diagSlot, kind, 0, kind.length, sc, 0);
+  applyConstrainedRows(rowPtr, vals, diagSlot, kind, value, b, sc[1]! > 0 ? sc[0]! / sc[1]! : 1, 0, kind.length);
+}
+
+/**
+ * Σ|A_dd| and the number of free rows d ∈ [d0, d1) with A_dd ≠ 0, into out[o], out[o+1] (the first half of
+ * {@link finishConstrainedRows}; a worker pool sums per fixed row chunk, then the chunks in order).
+ */
+export function freeDiagonalSum(vals: Float64Array, diagSlot: Int32Array, kind: Uint8Array, d0: number, d1: number, out: Float64Array, o: number): void {
   let sum = 0, count = 0;
-  for (let d = 0; d < nDofs; d++) {
+  for (let d = d0; d < d1; d++) {
     if (kind[d] !== FREE) continue;
     const a = Math.abs(vals[diagSlot[d]!]!);
     if (a > 0) { sum += a; count++; }
   }
-  const D = count > 0 ? sum / count : 1;
-  for (let d = 0; d < nDofs; d++) {
+  out[o] = sum;
+  out[o + 1] = count;
+}
+
+/** Rows [d0, d1): constrained rows get A_dd = D, b_d = D·g_d (Dirichlet) or 0; empty free rows are pinned to 0. */
+export function applyConstrainedRows(
+  rowPtr: Int32Array, vals: Float64Array, diagSlot: Int32Array, kind: Uint8Array, value: Float64Array, b: Float64Array,
+  D: number, d0: number, d1: number,
+): void {
+  for (let d = d0; d < d1; d++) {
     const k = kind[d]!;
     if (k === FREE) {
       if (vals[diagSlot[d]!] !== 0) continue;

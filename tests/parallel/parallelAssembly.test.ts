@@ -170,6 +170,15 @@ describe('chunk colouring', () => {
     expect(col.method).toBe('interval');
     expect(col.n).toBeLessThanOrEqual(3);
     expectRowDisjoint(pattern.cellRows, 3, mesh.nCells, pattern.A.n, col);
+    // The chunk row ranges computed on a 2-thread pool give the same colouring.
+    const pool = createWorkerPool(2, { kernelModules: [parallelAssemblyModule()] });
+    try {
+      const shared = new Int32Array(new SharedArrayBuffer(4 * pattern.cellRows.length));
+      shared.set(pattern.cellRows);
+      const onPool = colourChunks(shared, 3, mesh.nCells, pattern.A.n, pool);
+      expect(Array.from(onPool.list)).toEqual(Array.from(col.list));
+      expect(Array.from(onPool.ptr)).toEqual(Array.from(col.ptr));
+    } finally { void pool.close(); }
   });
 
   it('shuffled cell order: falls back to the exact colouring, still row-disjoint', () => {
