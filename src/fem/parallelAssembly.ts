@@ -4,7 +4,7 @@ import type { KernelModule, WorkerPool } from '../parallel/pool.js';
 import type { SharedTypedArray } from '../parallel/kernelTypes.js';
 import { isShared } from '../parallel/protocol.js';
 import { toShared } from '../parallel/sharedArrays.js';
-import { P1_ARG, RANGE_ARG, kernelModuleUrl, kernels } from './parallelAssemblyKernels.js';
+import { P1_ARG, RANGE_ARG, chunkRowRange, kernelModuleUrl, kernels } from './parallelAssemblyKernels.js';
 import { assertPatternCurrent, type AssemblyPattern } from './sparsity.js';
 
 /** Cells per fixed chunk: part of the arithmetic contract (the colouring and thus the summation order depend on it). */
@@ -77,15 +77,7 @@ function chunkRowRanges(cellRows: Int32Array, nLoc: number, nCells: number, nChu
     return { lo, hi };
   }
   const lo = new Int32Array(nChunks), hi = new Int32Array(nChunks);
-  for (let k = 0; k < nChunks; k++) {
-    let a = 0x7fffffff, b = -1;
-    const e1 = Math.min(nCells, (k + 1) * CELLS_PER_CHUNK) * nLoc;
-    for (let e = k * CELLS_PER_CHUNK * nLoc; e < e1; e++) {
-      const r = cellRows[e]!;
-      if (r >= 0) { if (r < a) a = r; if (r > b) b = r; }
-    }
-    lo[k] = a; hi[k] = b;
-  }
+  for (let k = 0; k < nChunks; k++) chunkRowRange(cellRows, nLoc, nCells, CELLS_PER_CHUNK, k, lo, hi);
   return { lo, hi };
 }
 
@@ -156,7 +148,7 @@ export function createParallelAssembler(pool: WorkerPool, pattern: AssemblyPatte
   const perCell: Float64Array[] = [];
   const args = new Float64Array(P1_ARG.count);
   const id = (x: SharedTypedArray): number => pool.idOf(x);
-  args[P1_ARG.points] = id(points); args[P1_ARG.cells] = -1; args[P1_ARG.cellSlots] = cellSlots !== null ? id(cellSlots) : -1;
+  args[P1_ARG.points] = id(points); args[P1_ARG.cellSlots] = cellSlots !== null ? id(cellSlots) : -1;
   args[P1_ARG.cellRows] = id(cellRows); args[P1_ARG.cellDofs] = id(cellDofs); args[P1_ARG.cellConstrained] = id(cellConstrained);
   args[P1_ARG.kind] = id(kind); args[P1_ARG.value] = id(value); args[P1_ARG.values] = id(A.values); args[P1_ARG.b] = id(bShared);
   args[P1_ARG.colourPtr] = id(col.ptr); args[P1_ARG.colourChunks] = id(col.list);

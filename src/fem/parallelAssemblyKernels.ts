@@ -12,24 +12,24 @@ import { patternCountKernel, patternFillKernel } from './parallelPatternKernels.
 export const P1_ARG = {
   /** Scalar: 0 = Poisson −∇·(k∇u) = s, 1 = plane-strain elasticity with isotropic eigenstrain θ·I₃. */
   form: 0,
-  /** `cells` is unused (−1): vertices are read from cellDofs (P1 on tri3 numbers dofs node·components + c, nodes = points). */
-  points: 1, cells: 2, cellSlots: 3, cellRows: 4, cellDofs: 5, cellConstrained: 6, kind: 7, value: 8,
-  values: 9, b: 10,
+  /** Vertices are read from cellDofs (P1 on tri3 numbers dofs node·components + c, and nodes are points). */
+  points: 1, cellSlots: 2, cellRows: 3, cellDofs: 4, cellConstrained: 5, kind: 6, value: 7,
+  values: 8, b: 9,
   /** Int32 [nColours+1] offsets into colourChunks; Int32 list of chunk ids by colour. */
-  colourPtr: 11, colourChunks: 12,
+  colourPtr: 10, colourChunks: 11,
   /** Scalars: colours, cells per chunk, cells. */
-  nColours: 13, cellsPerChunk: 14, nCells: 15,
+  nColours: 12, cellsPerChunk: 13, nCells: 14,
   /** Per-cell Float64 arrays: Poisson (k, s); elasticity (E, ν, θ). −1 = constant (k0/k1/k2) or unused. */
-  c0: 16, c1: 17, c2: 18,
+  c0: 15, c1: 16, c2: 17,
   /** Int32 [nDofs+1] row pointers of A: the kernel zeroes A's values and b by fixed row chunks first. */
-  rowPtr: 19,
+  rowPtr: 18,
   /** Scalars: the value of coefficient 0/1/2 on every cell when its array id (c0/c1/c2) is −1. */
-  k0: 20, k1: 21, k2: 22,
+  k0: 19, k1: 20, k2: 21,
   /** Int32 colIdx of A, read when cellSlots is −1 (pattern built without the slot map: slots found by row search). */
-  colIdx: 23,
+  colIdx: 22,
   /** Int32 diagSlot of the pattern; Float64 [2·row chunks] partial sums for the constrained-row scale. */
-  diagSlot: 24, partials: 25,
-  count: 26,
+  diagSlot: 23, partials: 24,
+  count: 25,
 } as const;
 
 /**
@@ -138,21 +138,24 @@ export function p1AssembleKernel(ctx: KernelContext, a: Float64Array): void {
 /** Argument slots of 'chunkRowRange': cellRows id, nLoc, nCells, cells per chunk, lo id, hi id (Int32 [nChunks]). */
 export const RANGE_ARG = { cellRows: 0, nLoc: 1, nCells: 2, cellsPerChunk: 3, lo: 4, hi: 5, count: 6 } as const;
 
-/** Smallest and largest row (cellRows ≥ 0) touched by each fixed cell chunk, for the interval colouring. */
+/** Smallest and largest row (cellRows ≥ 0) touched by cell chunk k (cells [k·cpc, (k+1)·cpc)) into lo[k], hi[k]. */
+export function chunkRowRange(cellRows: Int32Array, nLoc: number, nCells: number, cpc: number, k: number, lo: Int32Array, hi: Int32Array): void {
+  let mn = 0x7fffffff, mx = -1;
+  const e1 = Math.min(nCells, (k + 1) * cpc) * nLoc;
+  for (let e = k * cpc * nLoc; e < e1; e++) {
+    const r = cellRows[e]!;
+    if (r >= 0) { if (r < mn) mn = r; if (r > mx) mx = r; }
+  }
+  lo[k] = mn; hi[k] = mx;
+}
+
+/** {@link chunkRowRange} for every fixed cell chunk, for the interval colouring. */
 export function chunkRowRangeKernel(ctx: KernelContext, a: Float64Array): void {
   const R = RANGE_ARG;
   const cellRows = ctx.i32(a[R.cellRows]!), lo = ctx.i32(a[R.lo]!), hi = ctx.i32(a[R.hi]!);
   const nLoc = a[R.nLoc]! | 0, nCells = a[R.nCells]! | 0, cpc = a[R.cellsPerChunk]! | 0;
   const nChunks = chunkCount(nCells, cpc);
-  for (let k = ctx.nextChunk(nChunks); k >= 0; k = ctx.nextChunk(nChunks)) {
-    let mn = 0x7fffffff, mx = -1;
-    const e1 = Math.min(nCells, (k + 1) * cpc) * nLoc;
-    for (let e = k * cpc * nLoc; e < e1; e++) {
-      const r = cellRows[e]!;
-      if (r >= 0) { if (r < mn) mn = r; if (r > mx) mx = r; }
-    }
-    lo[k] = mn; hi[k] = mx;
-  }
+  for (let k = ctx.nextChunk(nChunks); k >= 0; k = ctx.nextChunk(nChunks)) chunkRowRange(cellRows, nLoc, nCells, cpc, k, lo, hi);
 }
 
 /** Kernels of this module, in registration order (see src/parallel/kernels.ts, "How to add a kernel", 2b). */

@@ -1,6 +1,7 @@
 import type { KernelContext } from './kernelTypes.js';
 import { chunkCount } from './kernelTypes.js';
 import { dotRows, residualRows, sumInOrder } from './vectorKernels.js';
+import { gsForwardZeroRows, gsRows } from '../linalg/blockGaussSeidel.js';
 
 /**
  * Slots of one level in the AMG-PCG descriptor (a shared Float64Array): array ids (−1 = absent) and scalars.
@@ -84,60 +85,6 @@ function chebStepRows(rp: Int32Array, ci: Int32Array, va: Float64Array, inv: Flo
     d[i] = di;
     next[i] = cur[i]! + di;
   }
-}
-
-/** Forward Gauss–Seidel from x = 0 on the block [i0, i1) (as smoothers.ts gsForwardZeroRows; columns sorted). */
-function gsForwardZeroRows(rp: Int32Array, ci: Int32Array, va: Float64Array, inv: Float64Array, f: Float64Array, x: Float64Array, i0: number, i1: number): void {
-  for (let i = i0; i < i1; i++) {
-    let s = f[i]!;
-    const start = rp[i]!, end = rp[i + 1]!;
-    // Columns are sorted: a row inside its block stops at the diagonal and needs no l1 term.
-    if (end > start && ci[start]! >= i0 && ci[end - 1]! < i1) {
-      for (let k = start; k < end; k++) {
-        const j = ci[k]!;
-        if (j >= i) break;
-        s -= va[k]! * x[j]!;
-      }
-      x[i] = inv[i]! * s;
-      continue;
-    }
-    let l1 = 0;
-    for (let k = start; k < end; k++) {
-      const j = ci[k]!;
-      if (j < i0 || j >= i1) l1 += Math.abs(va[k]!);
-      else if (j < i) s -= va[k]! * x[j]!;
-    }
-    x[i] = l1RowStep(inv[i]!, l1, s);
-  }
-}
-
-/** One Gauss–Seidel sweep over the block [i0, i1), columns outside it read from `old` (as smoothers.ts gsRows). */
-function gsRows(rp: Int32Array, ci: Int32Array, va: Float64Array, inv: Float64Array, f: Float64Array, x: Float64Array, old: Float64Array, backward: boolean, i0: number, i1: number): void {
-  const m = i1 - i0;
-  for (let q = 0; q < m; q++) {
-    const i = backward ? i1 - 1 - q : i0 + q;
-    let s = f[i]!;
-    const start = rp[i]!, end = rp[i + 1]!;
-    if (end > start && ci[start]! >= i0 && ci[end - 1]! < i1) {
-      for (let k = start; k < end; k++) s -= va[k]! * x[ci[k]!]!;
-      x[i]! += inv[i]! * s;
-      continue;
-    }
-    let l1 = 0;
-    for (let k = start; k < end; k++) {
-      const j = ci[k]!;
-      const v = va[k]!;
-      if (j >= i0 && j < i1) s -= v * x[j]!;
-      else { s -= v * old[j]!; l1 += Math.abs(v); }
-    }
-    x[i]! += l1RowStep(inv[i]!, l1, s);
-  }
-}
-
-/** s/(a_ii + l1) for a hybrid Gauss–Seidel row with l1 = Σ|a_ij| outside its block (as smoothers.ts l1RowStep). */
-function l1RowStep(inv: number, l1: number, s: number): number {
-  if (l1 === 0 || inv === 0) return inv * s;
-  return s / (1 / inv + 0.5 * l1);
 }
 
 /** y[i0:i1] += (M·x)[i0:i1] (prolongation), or y = M·x when `add` is false (restriction). */
