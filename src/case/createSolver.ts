@@ -5,6 +5,7 @@ import { createAmgPreconditioner } from '../solvers/amg/index.js';
 import type { LinearSolverSpec } from './ohmicSpec.js';
 import { createParallelAmgCg } from '../parallel/parallelAmgCg.js';
 import { createWorkerPool, type WorkerPool } from '../parallel/pool.js';
+import { stressRecoveryModule } from '../physics/parallelStressRecovery.js';
 
 /** Threads of the CG + AMG solves (set once by the CLI's --threads; 1 = calling thread only). */
 let solverThreads = 1;
@@ -21,8 +22,17 @@ export function setSolverThreads(threads: number): void {
 
 function solverPool(): WorkerPool {
   let p = pools.get(solverThreads);
-  if (p === undefined) { p = createWorkerPool(solverThreads); pools.set(solverThreads, p); }
+  if (p === undefined) { p = createWorkerPool(solverThreads, { kernelModules: [stressRecoveryModule()] }); pools.set(solverThreads, p); }
   return p;
+}
+
+/**
+ * The case layer's worker pool for post-processing kernels (stress recovery, created with stressRecoveryModule):
+ * the CG + AMG pool of the current thread count, or undefined with 1 thread (1-thread runs stay on the serial code;
+ * the results are the same either way).
+ */
+export function casePool(): WorkerPool | undefined {
+  return solverThreads > 1 ? solverPool() : undefined;
 }
 
 /** Unknowns below which 'auto' picks the direct solver. */

@@ -2,10 +2,11 @@
 import type { LinearSolver } from '../linalg/linearSolver.js';
 import { createElasticityProblem, solveElasticity, type ElasticityProblem, type ElasticitySolution } from '../physics/elasticity.js';
 import { cellAverages, recoverRegionNodal, regionNodalOnSplitMesh, stressInvariants, type SplitMesh } from '../physics/stressRecovery.js';
+import { cellAveragesOnPool, recoverRegionNodalOnPool } from '../physics/parallelStressRecovery.js';
 import { regionPeaks, regionMeasureChange, meanNormalDisplacement } from '../physics/mechanicsMetrics.js';
 import { rigidBodyModes2D } from '../solvers/amg/index.js';
 import type { ResolvedCase } from './resolveCase.js';
-import { solverFromSpec } from './createSolver.js';
+import { casePool, solverFromSpec } from './createSolver.js';
 import type { FieldCollector } from './fieldOutput.js';
 
 export interface MechanicsStage {
@@ -68,13 +69,15 @@ export function addMechanicsFields(p: ElasticityProblem, u: Float64Array, fields
     if (n >= 0) { up[2 * i] = u[2 * n]!; up[2 * i + 1] = u[2 * n + 1]!; }
   }
   fields.pointData['u [m]'] = { values: up, components: 2 };
-  const { stress } = cellAverages(p, u);
+  // On the case pool when --threads > 1 (bitwise the serial values).
+  const pool = casePool();
+  const { stress } = pool ? cellAveragesOnPool(pool, p, u) : cellAverages(p, u);
   const inv = stressInvariants(stress);
   fields.cellData[`stress_cell [Pa] (${names.join(',')})`] = { values: stress, components: 4 };
   fields.cellData['vonMises_cell [Pa]'] = { values: inv.vonMises, components: 1 };
   fields.cellData['hydrostatic_cell [Pa]'] = { values: inv.hydrostatic, components: 1 };
   if (split) {
-    const nodal = regionNodalOnSplitMesh(split, recoverRegionNodal(p, u), 'stress');
+    const nodal = regionNodalOnSplitMesh(split, pool ? recoverRegionNodalOnPool(pool, p, u) : recoverRegionNodal(p, u), 'stress');
     const ninv = stressInvariants(nodal);
     fields.regionPointData[`stress [Pa] (${names.join(',')})`] = { values: nodal, components: 4 };
     fields.regionPointData['vonMises [Pa]'] = { values: ninv.vonMises, components: 1 };

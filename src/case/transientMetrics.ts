@@ -5,6 +5,8 @@ import { integratePhi, reactedFraction, frontPosition, frontFlatness, type Probe
 import { boundaryCurrentProfile, currentNonUniformity } from '../physics/currentDensity.js';
 import { regionPeaks } from '../physics/mechanicsMetrics.js';
 import { cellAverages, stressInvariants } from '../physics/stressRecovery.js';
+import { cellAveragesOnPool } from '../physics/parallelStressRecovery.js';
+import { casePool } from './createSolver.js';
 import { capacityPerSiMass } from '../materials/capacity.js';
 import { boundaryNodes } from '../fem/constraints.js';
 
@@ -60,7 +62,8 @@ export function stressRow(model: CoupledModel, state: CoupledState): Row {
     vmMax = Math.max(vmMax, pk.maxVonMises);
   }
   row.vonMisesMax = vmMax;
-  const { stress } = cellAverages(p, u);
+  const pool = casePool(); // --threads > 1: on the pool, bitwise the serial values
+  const { stress } = pool ? cellAveragesOnPool(pool, p, u) : cellAverages(p, u);
   const inv = stressInvariants(stress);
   const ls = model.levelSet, phi = state.ls.phi;
   const npc = ls.space.dofMap.nodesPerCell;

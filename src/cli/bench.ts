@@ -8,6 +8,7 @@ import { runElasticityBench } from '../bench/elasticityBench.js';
 import { threadsFromFlag } from './threadsFlag.js';
 import { createWorkerPool } from '../parallel/pool.js';
 import { parallelAssemblyModule } from '../fem/parallelAssembly.js';
+import { stressRecoveryModule } from '../physics/parallelStressRecovery.js';
 import { UsageError } from './usageError.js';
 
 export function cmdBench(args: string[]): number {
@@ -35,7 +36,7 @@ export function cmdBench(args: string[]): number {
   // (≈0.5 s lost in the first 2-thread solve at 1M unknowns). This plays the part of the peer's excluded FFCx JIT
   // and MPI start-up; both are reported (poolStart, warmup), never added to the stages.
   let t0 = performance.now();
-  const pool = pc === 'amg' ? createWorkerPool(threads, { kernelModules: [parallelAssemblyModule()] }) : undefined;
+  const pool = pc === 'amg' ? createWorkerPool(threads, { kernelModules: [parallelAssemblyModule(), stressRecoveryModule()] }) : undefined;
   const poolStart = (performance.now() - t0) / 1000;
   t0 = performance.now();
   if (pool && !parsed.values['no-warmup']) {

@@ -1,6 +1,7 @@
 import type { FunctionSpace } from './functionSpace.js';
 import type { QuadratureRule } from './quadrature.js';
 import { P1, P2 } from './referenceElement.js';
+import { mapPoint } from './isoparametricMap.js';
 
 /**
  * Basis values, physical gradients and integration weights at the quadrature points of one cell at a time
@@ -22,6 +23,8 @@ export interface CellValues {
   readonly dx: Float64Array;
   readonly xq: Float64Array;
   readonly detJ: Float64Array;
+  /** The quadrature rule the values were tabulated at. */
+  readonly rule: QuadratureRule;
   cell: number;
   reinit(cell: number): void;
 }
@@ -58,9 +61,10 @@ export function createCellValues(space: FunctionSpace, rule: QuadratureRule, opt
   const xq = new Float64Array(nq * 2);
   const detJ = new Float64Array(nq);
   const TWO_PI = 2 * Math.PI;
+  const map = new Float64Array(7); // J⁻ᵀ, det J, x, y of the current point (mapPoint)
 
   const cv: CellValues = {
-    nQuad: nq, nBasis: nb, N: field.values, dNdx, dx, xq, detJ, cell: -1,
+    nQuad: nq, nBasis: nb, N: field.values, dNdx, dx, xq, detJ, rule, cell: -1,
     reinit(cell: number): void {
       const base = cell * npc;
       for (let a = 0; a < ng; a++) {
@@ -68,32 +72,9 @@ export function createCellValues(space: FunctionSpace, rule: QuadratureRule, opt
         X[2 * a] = pts[2 * p]!;
         X[2 * a + 1] = pts[2 * p + 1]!;
       }
-      // Affine (tri3) geometry: J is constant, from the edge vectors.
-      let j00 = X[2]! - X[0]!, j01 = X[4]! - X[0]!, j10 = X[3]! - X[1]!, j11 = X[5]! - X[1]!;
       for (let q = 0; q < nq; q++) {
-        // J = [[∂x/∂ξ, ∂x/∂η], [∂y/∂ξ, ∂y/∂η]] and x(ξ_q).
-        let x = 0, y = 0;
-        const go = q * ng;
-        if (affine) {
-          for (let a = 0; a < 3; a++) { const v = gVal[go + a]!; x += X[2 * a]! * v; y += X[2 * a + 1]! * v; }
-        } else {
-          j00 = 0; j01 = 0; j10 = 0; j11 = 0;
-          for (let a = 0; a < ng; a++) {
-            const xa = X[2 * a]!;
-            const ya = X[2 * a + 1]!;
-            const gx = gGrad[2 * (go + a)]!;
-            const gy = gGrad[2 * (go + a) + 1]!;
-            const v = gVal[go + a]!;
-            j00 += xa * gx; j01 += xa * gy;
-            j10 += ya * gx; j11 += ya * gy;
-            x += xa * v; y += ya * v;
-          }
-        }
-        const det = j00 * j11 - j01 * j10;
-        if (!(det > 0)) throw new Error(`cell ${cell} is inverted or degenerate: det J = ${det} at quadrature point ${q}`);
-        const inv = 1 / det;
-        // Physical gradient = J⁻ᵀ ∇̂N.
-        const a00 = j11 * inv, a01 = -j10 * inv, a10 = -j01 * inv, a11 = j00 * inv;
+        mapPoint(X, ng, gVal, gGrad, q, cell, map);
+        const a00 = map[0]!, a01 = map[1]!, a10 = map[2]!, a11 = map[3]!, det = map[4]!, x = map[5]!, y = map[6]!;
         const fo = q * nb;
         for (let b = 0; b < nb; b++) {
           const gx = refGrad[2 * (fo + b)]!;

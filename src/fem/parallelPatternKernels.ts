@@ -6,7 +6,7 @@
  */
 import type { KernelContext } from '../parallel/kernelTypes.js';
 import { chunkCount } from '../parallel/kernelTypes.js';
-import { sortRow } from './sortRow.js';
+import { sortRow } from '../linalg/sortRow.js';
 
 /** Constraint kinds as in constraints.ts (repeated as literals so workers need not import it). */
 const DIRICHLET = 1;
@@ -91,6 +91,7 @@ export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
   }
   const mark = new Int32Array(nDofs).fill(-1);
   for (let r = r0; r < r1; r++) {
+    if (r > r0 && sameCells(inc, incPtr, r, nLoc)) { rowPtr[r + 1] = rowPtr[r]!; continue; }
     mark[r] = r;
     let len = 1;
     const e1 = incPtr[r + 1]!;
@@ -123,12 +124,22 @@ export function patternFillKernel(ctx: KernelContext, a: Float64Array): void {
   const pos = new Int32Array(nDofs).fill(-1);
   for (let r = r0; r < r1; r++) {
     const start = rowPtr[r]!;
+    const e0 = incPtr[r]!, e1 = incPtr[r + 1]!;
+    if (r > r0 && sameCells(inc, incPtr, r, nLoc)) {
+      // Same cells as row r − 1 (the next component of the node): same sorted columns.
+      const prev = rowPtr[r - 1]!;
+      colIdx.copyWithin(start, prev, start);
+      for (let s = start; s < rowPtr[r + 1]!; s++) if (colIdx[s] === r) diagSlot[r] = s;
+      if (!withSlots) continue;
+      for (let s = start; s < rowPtr[r + 1]!; s++) pos[colIdx[s]!] = s;
+      writeSlots(cellRows, inc, e0, e1, nLoc, pos, cellSlots);
+      continue;
+    }
     let w = start;
     // pos doubles as the marker: −1 − r means "seen in row r" until the row is sorted and real slots are stored.
     const seen = -2 - r;
     pos[r] = seen;
     colIdx[w++] = r;
-    const e0 = incPtr[r]!, e1 = incPtr[r + 1]!;
     for (let q = e0; q < e1; q++) {
       const base = inc[q]! - (inc[q]! % nLoc);
       for (let j = 0; j < nLoc; j++) {
@@ -139,16 +150,32 @@ export function patternFillKernel(ctx: KernelContext, a: Float64Array): void {
     sortRow(colIdx, start, w);
     for (let s = start; s < w; s++) pos[colIdx[s]!] = s;
     diagSlot[r] = pos[r]!;
-    if (!withSlots) continue;
-    for (let q = e0; q < e1; q++) {
-      const e = inc[q]!;
-      const i = e % nLoc;
-      const base = e - i;
-      const sbase = base * nLoc + i * nLoc;
-      for (let j = 0; j < nLoc; j++) {
-        const col = cellRows[base + j]!;
-        cellSlots[sbase + j] = col >= 0 ? pos[col]! : -1;
-      }
+    if (withSlots) writeSlots(cellRows, inc, e0, e1, nLoc, pos, cellSlots);
+  }
+}
+
+/** The cell slots of one row's incidences [e0, e1), from pos[col] = slot of col in the row. */
+function writeSlots(cellRows: Int32Array, inc: Int32Array, e0: number, e1: number, nLoc: number, pos: Int32Array, cellSlots: Int32Array): void {
+  for (let q = e0; q < e1; q++) {
+    const e = inc[q]!;
+    const i = e % nLoc;
+    const base = e - i;
+    const sbase = base * nLoc + i * nLoc;
+    for (let j = 0; j < nLoc; j++) {
+      const col = cellRows[base + j]!;
+      cellSlots[sbase + j] = col >= 0 ? pos[col]! : -1;
     }
   }
+}
+
+/**
+ * True when row r's incidence list names the same cells as row r − 1's (non-empty): then both rows have the same
+ * columns. Vector fields hit this for every free node (its components meet the same cells), so half of the rows
+ * are copied instead of scanned. Lists ascend by cell·nLoc + i, so cells compare position by position.
+ */
+function sameCells(inc: Int32Array, incPtr: Int32Array, r: number, nLoc: number): boolean {
+  const a0 = incPtr[r - 1]!, b0 = incPtr[r]!, len = b0 - a0;
+  if (len === 0 || incPtr[r + 1]! - b0 !== len) return false;
+  for (let q = 0; q < len; q++) if (((inc[a0 + q]! / nLoc) | 0) !== ((inc[b0 + q]! / nLoc) | 0)) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { CsrMatrix } from '../linalg/csr.js';
 import { DIRICHLET, SLAVE, type DofConstraints } from './constraints.js';
 import { cellDofs as fillCellDofs, type FunctionSpace } from './functionSpace.js';
-import { sortRow } from './sortRow.js';
+import { sortRow } from '../linalg/sortRow.js';
 
 /**
  * The CSR pattern of a constrained system plus the cell → slot map that makes assembly a pure scatter.

@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../linalg/csr.js';
+import { refillBlockCsr, type BlockCsr } from '../linalg/blockCsr.js';
 import { LinearSolveError, type LinearSolver, type SolveReport } from '../linalg/linearSolver.js';
 import { AMG_LEVEL, AMG_PCG_ARG, AMG_PCG_OUT, AMG_SMOOTHER } from './amgPcgKernel.js';
 import { chunkCount, type SharedTypedArray } from './kernelTypes.js';
@@ -39,6 +40,8 @@ export interface AmgLevelData {
   readonly P?: AmgRectData;
   readonly R?: AmgRectData;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
+  /** Optional copy of A by node blocks (Chebyshev levels): products with A then run by blocks, same results. */
+  readonly blocks?: BlockCsr;
 }
 
 /** What the solver needs from an AMG preconditioner: a serial setup and its hierarchy as arrays. */
@@ -97,6 +100,8 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
   let desc: Float64Array | null = null;
   let top: { b: Float64Array; x: Float64Array; p: Float64Array; q: Float64Array; part: Float64Array; out: Float64Array } | null = null;
   let A0: CsrMatrix | null = null; // level-0 operator on shared memory
+  let blocks0: BlockCsr | null = null; // its node-block copy, if the hierarchy has one
+  let fresh = false; // the hierarchy was built from the current values (no refresh needed before this solve)
   let source: CsrMatrix | null = null, sourceValues: Float64Array | null = null;
   let setupSeconds = 0, nLevels = 0;
 
@@ -111,7 +116,7 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
   function releaseAll(): void {
     for (const a of registered) pool.release(a);
     registered = [];
-    desc = null; top = null; A0 = null; source = null; sourceValues = null; nLevels = 0;
+    desc = null; top = null; A0 = null; blocks0 = null; source = null; sourceValues = null; nLevels = 0;
   }
 
   function setup(A: CsrMatrix): void {
@@ -142,6 +147,14 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
       set(F.f, vec()); set(F.x, vec()); set(F.d, vec()); set(F.y, vec()); set(F.res, l < levels.length - 1 ? vec() : -1);
       set(F.cholL, L.chol ? reg(shared(L.chol.L)) : -1);
       set(F.cholInv, L.chol ? reg(shared(L.chol.invPivot)) : -1);
+      const B = L.blocks;
+      if (B && B.bs > 1 && B.nNodes * B.bs === n) {
+        const Bs: BlockCsr = { nNodes: B.nNodes, bs: B.bs, ptr: shared(B.ptr), col: shared(B.col), val: shared(B.val) };
+        if (l === 0) blocks0 = Bs;
+        set(F.bs, B.bs); set(F.bPtr, reg(Bs.ptr)); set(F.bCol, reg(Bs.col)); set(F.bVal, reg(Bs.val));
+      } else {
+        set(F.bs, 0); set(F.bPtr, -1); set(F.bCol, -1); set(F.bVal, -1);
+      }
     });
     // The kernel needs a residual id on every level only when it restricts; the coarsest never does.
     for (let l = 0; l < levels.length; l++) if (desc[1 + l * F.size + F.res]! < 0) desc[1 + l * F.size + F.res] = desc[1 + l * F.size + F.d]!;
@@ -149,15 +162,18 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
     const n = A.n, nc = chunkCount(n, pool.chunkRows);
     const v = (len: number): Float64Array => { const a = pool.needsSharedMemory ? sharedFloat64(len) : new Float64Array(len); reg(a); return a; };
     top = { b: v(n), x: v(n), p: v(n), q: v(n), part: v(Math.max(1, 3 * nc)), out: v(AMG_PCG_OUT.length) };
-    source = A; sourceValues = A.values; nLevels = levels.length;
+    source = A; sourceValues = A.values; nLevels = levels.length; fresh = true;
     setupSeconds = (performance.now() - t0) / 1000;
   }
 
   function solve(A: CsrMatrix, b: Float64Array, x: Float64Array): SolveReport {
     if (A !== source || A.values !== sourceValues || top === null) setup(A);
     // A private copy of the level-0 values (A not on shared memory, or the hierarchy's copy without stored zeros)
-    // is refreshed in case they changed in place; a new nonzero outside the copy's pattern needs a new setup.
+    // is refreshed in case they changed in place; a new nonzero outside the copy's pattern needs a new setup. The
+    // node-block copy likewise, unless the hierarchy was just built from these values.
     else if (A0!.values !== A.values && !refreshLevel0(A, A0!)) setup(A);
+    else if (blocks0 !== null && !fresh && !refillBlockCsr(A, blocks0)) setup(A);
+    fresh = false;
     const S = A0!, n = S.n, v = top!;
     if (b.length !== n || x.length !== n) throw new RangeError(`${name}: b and x must have length ${n}, got ${b.length} and ${x.length}`);
     const t0 = performance.now();

@@ -190,6 +190,11 @@ export class WorkerPool {
     return this.scratchArray;
   }
 
+  /** True when kernel `name` is registered (built in, or from a kernel module given at creation). */
+  hasKernel(name: string): boolean {
+    return this.kernelIndex.has(name);
+  }
+
   /**
    * Runs kernel `name` on all participants with `args` (≤ 64 numbers: array ids, integers, scalars) and returns
    * when all finished. Throws the first failure of any participant (the others are aborted out of barriers).

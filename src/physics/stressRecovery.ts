@@ -2,16 +2,21 @@
  * Strain and stress of an elasticity solution: at quadrature points, as cell averages, and as nodal values
  * recovered region by region (so a node on a material interface carries one value per side: stresses jump there).
  *
+ * The per-cell arithmetic lives in stressRecoveryCell.ts, shared with the worker-pool versions
+ * (parallelStressRecovery.ts), which are bitwise equal to the functions here.
+ *
  * Storage: 4 components per point, [e00, e11, e01, e33] = [xx, yy, xy, zz] (plane) or [rr, zz, rz, θθ]
  * (axisymmetric); tensor shear, Pa for stresses. See src/materials/elastic.ts.
  */
 import type { Mesh, FacetSet } from '../mesh/mesh.js';
 import { createMesh } from '../mesh/createMesh.js';
 import { createCellValues, type CellValues } from '../fem/cellValues.js';
-import type { QuadratureRule } from '../fem/quadrature.js';
-import { P1, P2 } from '../fem/referenceElement.js';
 import { stressFromStrain, vonMises, hydrostatic, principalStresses } from '../materials/elastic.js';
 import { materialAt, type ElasticityProblem } from './elasticity.js';
+import { cellAverage, cellMeasure, cellPointValues, createRecoveryWorkspace } from './stressRecoveryCell.js';
+import {
+  nodalPointRule, onAxisTolerance, oneCellMaterial, perCellMaterial, problemRule, recoveryInput, recoveryTabulation,
+} from './stressRecoveryData.js';
 
 /** Fills strain and stress [nQuad × 4] at the points of `cv` for one cell; reinitialises `cv`. */
 export type StressSampler = (u: Float64Array, cell: number, strain: Float64Array, stress: Float64Array) => void;
@@ -60,37 +65,28 @@ export function createStressSampler(p: ElasticityProblem, cv: CellValues = p.cv)
   };
 }
 
-/** A pseudo quadrature rule whose points are the reference nodes of the cell geometry (3 or 6), equal weights. */
-export function nodalPointRule(mesh: Mesh): QuadratureRule {
-  const el = mesh.cellType === 'tri3' ? P1 : P2;
-  const n = el.nBasis;
-  return { degree: 0, nPoints: n, points: el.nodes, weights: new Float64Array(n).fill(0.5 / n) };
-}
+export { nodalPointRule } from './stressRecoveryData.js';
 
 /** Cell values of the problem's space evaluated at each cell's mesh nodes (for recovery and interface peaks). */
 export function nodalCellValues(p: ElasticityProblem): CellValues {
   return createCellValues(p.space, nodalPointRule(p.mesh), { axisymmetric: p.formulation === 'axisymmetric' });
 }
 
-/** Per-cell averages (∫ · dΩ / ∫ dΩ with the problem's quadrature, 2πr-weighted in axisymmetry) [nCells × 4]. */
+/**
+ * Per-cell averages (∫ · dΩ / ∫ dΩ with the problem's quadrature, 2πr-weighted in axisymmetry) [nCells × 4].
+ * The cell arithmetic is {@link cellAverage} (shared with the pool version, cellAveragesOnPool).
+ */
 export function cellAverages(p: ElasticityProblem, u: Float64Array): { strain: Float64Array; stress: Float64Array } {
   const nc = p.mesh.nCells;
-  const cv = p.cv;
-  const sample = createStressSampler(p, cv);
-  const eq = new Float64Array(4 * cv.nQuad), sq = new Float64Array(4 * cv.nQuad);
+  const hook = p.materialAtQuad !== undefined;
+  const tab = recoveryTabulation(p, problemRule(p));
+  const m = hook ? oneCellMaterial(tab.nq) : perCellMaterial(p);
+  const inp = recoveryInput(p, u, tab, m, onAxisTolerance(p.mesh));
+  const ws = createRecoveryWorkspace();
   const strain = new Float64Array(4 * nc), stress = new Float64Array(4 * nc);
   for (let c = 0; c < nc; c++) {
-    sample(u, c, eq, sq);
-    let vol = 0;
-    for (let q = 0; q < cv.nQuad; q++) {
-      const w = cv.dx[q]!;
-      vol += w;
-      for (let k = 0; k < 4; k++) {
-        strain[4 * c + k] += w * eq[4 * q + k]!;
-        stress[4 * c + k] += w * sq[4 * q + k]!;
-      }
-    }
-    for (let k = 0; k < 4; k++) { strain[4 * c + k] /= vol; stress[4 * c + k] /= vol; }
+    if (hook) { p.cv.reinit(c); materialAt(p, p.cv, c, m.E, m.nu, m.beta); }
+    cellAverage(inp, c, ws, strain, stress);
   }
   return { strain, stress };
 }
@@ -111,20 +107,38 @@ export interface RegionNodalField {
  */
 export function recoverRegionNodal(p: ElasticityProblem, u: Float64Array): RegionNodalField[] {
   const mesh = p.mesh;
-  const cvn = nodalCellValues(p);
-  const sample = createStressSampler(p, cvn);
-  const npc = mesh.nodesPerCell;
-  const nn = cvn.nQuad; // = npc
-  const eq = new Float64Array(4 * nn), sq = new Float64Array(4 * nn);
-  const nR = mesh.regionNames.length;
+  const hook = p.materialAtQuad !== undefined;
+  const cvn = hook ? nodalCellValues(p) : null;
+  const tab = recoveryTabulation(p, nodalPointRule(mesh));
+  const m = hook ? oneCellMaterial(tab.nq) : perCellMaterial(p);
+  const inp = recoveryInput(p, u, tab, m, onAxisTolerance(mesh));
+  const ws = createRecoveryWorkspace();
   // Cell measure from the problem's quadrature (the nodal rule's weights are not a rule).
-  const cellMeasure = new Float64Array(mesh.nCells);
-  for (let c = 0; c < mesh.nCells; c++) {
-    p.cv.reinit(c);
-    let s = 0;
-    for (let q = 0; q < p.cv.nQuad; q++) s += p.cv.dx[q]!;
-    cellMeasure[c] = s;
-  }
+  const cellMeasure = cellMeasures(p, ws);
+  return gatherRegionNodal(mesh, cellMeasure, (c, eq, sq) => {
+    if (cvn) { cvn.reinit(c); materialAt(p, cvn, c, m.E, m.nu, m.beta); }
+    cellPointValues(inp, c, ws, eq, sq, 0);
+  });
+}
+
+/** Measure of every cell [nCells] with the problem's quadrature (m², or m³ in axisymmetry). */
+export function cellMeasures(p: ElasticityProblem, ws = createRecoveryWorkspace()): Float64Array {
+  const tab = recoveryTabulation(p, problemRule(p));
+  const axi = p.formulation === 'axisymmetric';
+  const out = new Float64Array(p.mesh.nCells);
+  for (let c = 0; c < out.length; c++) out[c] = cellMeasure(p.mesh.points, p.mesh.cells, tab, axi, c, ws);
+  return out;
+}
+
+/**
+ * The region loop of {@link recoverRegionNodal}: `nodal(c, strain, stress)` fills cell c's values at its mesh nodes
+ * [nodesPerCell × 4]; they are averaged per region weighted by `cellMeasure` [nCells].
+ */
+export function gatherRegionNodal(mesh: Mesh, cellMeasure: Float64Array,
+  nodal: (c: number, strain: Float64Array, stress: Float64Array) => void): RegionNodalField[] {
+  const npc = mesh.nodesPerCell;
+  const eq = new Float64Array(4 * npc), sq = new Float64Array(4 * npc);
+  const nR = mesh.regionNames.length;
   const out: RegionNodalField[] = [];
   const local = new Int32Array(mesh.nPoints);
   for (let r = 0; r < nR; r++) {
@@ -141,7 +155,7 @@ export function recoverRegionNodal(p: ElasticityProblem, u: Float64Array): Regio
     const strain = new Float64Array(4 * k), stress = new Float64Array(4 * k), wsum = new Float64Array(k);
     for (let c = 0; c < mesh.nCells; c++) {
       if (mesh.cellRegion[c] !== r) continue;
-      sample(u, c, eq, sq);
+      nodal(c, eq, sq);
       const w = cellMeasure[c]!;
       for (let a = 0; a < npc; a++) {
         const i = local[mesh.cells[c * npc + a]!]!;

@@ -137,6 +137,47 @@ describe('parallel CG + smoothed-aggregation AMG', { timeout: 30_000 }, () => {
       return { A, b };
     }, { blockSize: 2, k: 3, nearNullspace: rigidBodyModes2D(nodeCoordinatesOf(32)), maxCoarse: 60 });
   });
+
+  it('node-block operators (2×2 fine, 3×3 coarse, 64-row chunks not divisible by 3) give the CSR kernels\' bits; in-place value changes refill them', () => {
+    const make = (pool: WorkerPool): { A: CsrMatrix; b: Float64Array } => {
+      const mesh = unitSquareMesh(24, 24, 'right');
+      const nc = mesh.nCells;
+      const th = new Float64Array(nc);
+      for (let c = 0; c < nc; c++) th[c] = c % 3 === 0 ? 0.1 : 0;
+      const E = new Float64Array(nc).fill(90e9), nu = new Float64Array(nc).fill(0.22);
+      const p = createElasticityProblem(mesh, { order: 1, formulation: 'planeStrain', bcs: [{ type: 'fixed', boundary: 'bottom' }], cellYoungs: E, cellPoisson: nu, cellEigenstrain: th });
+      const b = new Float64Array(p.space.nDofs);
+      return { A: createParallelAssembler(pool, p.pattern).assemble({ type: 'planeStrain', E, nu, eigenstrain: th }, b), b };
+    };
+    const opts = { blockSize: 2, k: 3, nearNullspace: rigidBodyModes2D(nodeCoordinatesOf(24)), maxCoarse: 60, sharedMemory: true };
+    for (const pool of [pools[0]!, pools[1]!]) {
+      const { A, b } = make(pool);
+      const amg = createAmgPreconditioner(opts);
+      const withBlocks = createParallelAmgCg(pool, amg, { relTol: TOL, maxIter: 200 });
+      // The same hierarchy exported without its block copies: every product runs through the CSR kernels.
+      const amgCsr = createAmgPreconditioner(opts);
+      const csrOnly = createParallelAmgCg(pool, {
+        name: amgCsr.name, setup: (M) => amgCsr.setup(M),
+        exportLevels: () => amgCsr.exportLevels().map(({ blocks: _blocks, ...L }) => L),
+      }, { relTol: TOL, maxIter: 200 });
+      const x1 = new Float64Array(A.n), x2 = new Float64Array(A.n);
+      withBlocks.solve(A, b, x1);
+      csrOnly.solve(A, b, x2);
+      expect(amg.exportLevels().filter((L) => L.blocks !== undefined).length).toBeGreaterThanOrEqual(2);
+      expect(sameBytes(x1, x2)).toBe(true);
+      // Stiffen one node block in place (no new setup): the block copy must be refilled, or CG would iterate with
+      // the old operator and miss the true residual of the new one.
+      const i = (A.n >> 1) & ~1;
+      A.values[findSlot(A, i, i)]! *= 3;
+      A.values[findSlot(A, i + 1, i + 1)]! *= 3;
+      const x3 = new Float64Array(A.n), x4 = new Float64Array(A.n);
+      withBlocks.solve(A, b, x3);
+      csrOnly.solve(A, b, x4);
+      expect(trueRel(A, x3, b)).toBeLessThanOrEqual(TOL);
+      expect(sameBytes(x3, x4)).toBe(true);
+      withBlocks.release(); csrOnly.release();
+    }
+  });
 });
 
 /** Node coordinates in dof order for the N×N elasticity problem (as the bench computes them). */

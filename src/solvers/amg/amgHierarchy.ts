@@ -1,5 +1,7 @@
 import type { CsrMatrix } from '../../linalg/csr.js';
 import { aggregateGreedy, type Aggregation } from './aggregation.js';
+import { blockSmoothedProlongator, blockTentative } from './blockProlongator.js';
+import { blockMultiply, blockRowsOf, blockTranspose, scalarRowsOf, type BlockRows } from './blockRows.js';
 import { allocateDenseCholesky, factorDenseCholesky, type DenseCholesky } from './denseCholesky.js';
 import { estimateLambdaMax } from './eigenEstimate.js';
 import { smoothedProlongator, smoothedProlongatorValues } from './smoothedProlongator.js';
@@ -29,6 +31,8 @@ export interface AmgLevel {
   readonly pos?: Int32Array;
   /** Dense Cholesky of the coarsest level (absent on other levels or when the coarsest level is too big). */
   readonly chol?: DenseCholesky;
+  /** A in node blocks (one-off hierarchies of vector problems): what the block products used, kept for V-cycles. */
+  readonly blocks?: BlockRows;
 }
 
 export interface HierarchyParams {
@@ -40,13 +44,6 @@ export interface HierarchyParams {
   readonly maxLevels: number;
   /** Prolongator damping numerator: ω = omega/λmax(D⁻¹A). */
   readonly omega: number;
-  /**
-   * Take level 0's λmax(D⁻¹A) as the row-sum bound max_i Σ_j |a_ij|/a_ii instead of the Lanczos estimate: for
-   * smoothers that do not use λ (Gauss–Seidel), where it only sets the prolongator damping. On the P1 Laplacian the bound is
-   * 2 against a Lanczos estimate of 1.96 (ω changes by 2 %), and one pass replaces 8 Lanczos steps (110 of ~560 ms
-   * of setup at 1.05M unknowns).
-   */
-  readonly lambdaFromRowSums: boolean;
   /** Largest coarsest level factored densely; above it the coarsest level is only smoothed. */
   readonly denseLimit: number;
   /** Keep T, R = Pᵀ and A·P so that {@link refreshHierarchy} can refill values. */
@@ -108,12 +105,16 @@ export function rowSumBound(A: CsrMatrix, invDiag: Float64Array): number {
 }
 
 /**
- * λmax(D⁻¹A) of level l: the Lanczos estimate, or on level 0 with {@link HierarchyParams.lambdaFromRowSums} the
- * row-sum bound. Coarse Galerkin operators keep Lanczos: their row sums overestimate λmax enough to damp P too
- * much (P1 Poisson at 1.05M unknowns: 18 instead of 13 CG iterations when every level used the bound).
+ * λmax(D⁻¹A) of level l. Level 0 takes the row-sum bound max_i Σ_j |a_ij|/a_ii: an upper bound, and a tight one on
+ * finite-element matrices (P1 Laplacian 2 against a Lanczos estimate of 1.96; P1 plane strain at 526k dofs 2.943
+ * against 2.879 with 8 and 2.914 with 12 Lanczos steps), so it serves the Chebyshev interval (inside its 10 %
+ * margin) and the prolongator damping alike. One pass replaces 8 Lanczos steps: 110 of ~560 ms of Poisson setup at
+ * 1.05M unknowns, 110–140 ms on the plane-strain matrix. Coarse Galerkin operators keep Lanczos: their row sums
+ * overestimate λmax enough to damp P too much (P1 Poisson at 1.05M unknowns: 18 instead of 13 CG iterations when
+ * every level used the bound).
  */
-function lambdaOf(A: CsrMatrix, invDiag: Float64Array, p: HierarchyParams, l: number, work: LanczosWork): number {
-  return p.lambdaFromRowSums && l === 0 ? rowSumBound(A, invDiag) : estimateLambdaMax(A, invDiag, LANCZOS_STEPS, work.get(A.n));
+function lambdaOf(A: CsrMatrix, invDiag: Float64Array, l: number, work: LanczosWork): number {
+  return l === 0 ? rowSumBound(A, invDiag) : estimateLambdaMax(A, invDiag, LANCZOS_STEPS, work.get(A.n));
 }
 
 /** Lanczos vectors allocated on first use, sized for the first (largest) level that needs them. */
@@ -175,24 +176,40 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
   let B = p.nearNullspace ?? translationModes(A0.n, b);
   if (B.length !== A0.n * k) throw new Error(`AMG: near-nullspace has ${B.length} entries, expected n·k = ${A0.n * k}`);
   const work = new LanczosWork();
+  // The previous level's coarse operator in k×k blocks (block path only), so it is not re-blocked.
+  let blockA: BlockRows | undefined;
   for (;;) {
     const invDiag = alloc.f64(A.n);
     inverseDiagonal(A, invDiag);
-    const lambdaMax = lambdaOf(A, invDiag, p, levels.length, work);
+    const lambdaMax = lambdaOf(A, invDiag, levels.length, work);
     const last = A.n <= p.maxCoarse || levels.length === p.maxLevels - 1;
     const agg = last ? undefined : aggregateLevel(A, b, p.strengthThreshold);
     if (!agg || agg.nAgg === 0 || agg.nAgg * k > STALL_RATIO * A.n) {
       let chol: DenseCholesky | undefined;
       if (A.n <= p.denseLimit) { chol = allocateDenseCholesky(A.n, p.sharedMemory); factorDenseCholesky(A, chol); }
-      levels.push({ A, blockSize: b, invDiag, lambdaMax, ...(chol ? { chol } : {}) });
+      levels.push({ A, blockSize: b, invDiag, lambdaMax, ...(chol ? { chol } : {}), ...(blockA ? { blocks: blockA } : {}) });
       return levels;
     }
     const { T, Bc } = tentativeProlongator(agg, b, B, k);
+    const omegaOverLambda = lambdaMax > 0 ? p.omega / lambdaMax : 0;
+    if (!p.keepForReuse && b > 1) {
+      // Vector problems: the products in node blocks (see blockRows.ts), the results back in scalar CSR for the V-cycle.
+      const Ab = blockA ?? blockRowsOf(A, b);
+      const Pb = blockSmoothedProlongator(Ab, invDiag, blockTentative(T, b, k), omegaOverLambda);
+      const Rb = blockTranspose(Pb);
+      const Acb = blockMultiply(Rb, blockMultiply(Ab, Pb, false), true);
+      levels.push({ A, blockSize: b, invDiag, lambdaMax, P: scalarRowsOf(Pb, alloc), R: scalarRowsOf(Rb, alloc), blocks: Ab });
+      A = asSquare(scalarRowsOf(Acb, alloc));
+      blockA = Acb;
+      B = Bc;
+      b = k;
+      continue;
+    }
     const pos = new Int32Array(T.nCols);
     // Reusable hierarchies need structural patterns (a stored zero may become nonzero in the next setup);
     // one-off ones skip stored zeros of A, which keeps P, A·P and Pᵀ·A·P narrower.
     const skipZeros = !p.keepForReuse;
-    const P = smoothedProlongator(A, invDiag, T, lambdaMax > 0 ? p.omega / lambdaMax : 0, skipZeros, alloc);
+    const P = smoothedProlongator(A, invDiag, T, omegaOverLambda, skipZeros, alloc);
     const { R, slotOf } = p.keepForReuse ? transposeWithMap(P, alloc) : { R: transpose(P, alloc), slotOf: undefined };
     // A·P is only read row by row (by Pᵀ·(A·P) and, on reuse, by productValues): no sorting; when it is not kept
     // for reuse, views of the build buffers avoid one more copy of the largest intermediate.
@@ -221,7 +238,7 @@ export function refreshHierarchy(levels: AmgLevel[], A0: CsrMatrix, p: Hierarchy
     if (l === 0) L.A = A0;
     const A = L.A;
     inverseDiagonal(A, L.invDiag);
-    L.lambdaMax = lambdaOf(A, L.invDiag, p, l, work);
+    L.lambdaMax = lambdaOf(A, L.invDiag, l, work);
     if (L.chol) { factorDenseCholesky(A, L.chol); continue; }
     if (!L.P) continue;
     const next = levels[l + 1]!;

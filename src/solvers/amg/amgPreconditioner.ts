@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../../linalg/csr.js';
+import type { BlockCsr } from '../../linalg/blockCsr.js';
 import type { Preconditioner } from '../../linalg/preconditioner.js';
 import { buildHierarchy, refreshHierarchy, samePattern, type AmgLevel, type HierarchyParams } from './amgHierarchy.js';
 import { solveDenseCholesky } from './denseCholesky.js';
@@ -131,6 +132,11 @@ export interface AmgLevelExport {
   readonly P?: AmgRectExport;
   readonly R?: AmgRectExport;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
+  /**
+   * A by node blocks (vector problems, one-off hierarchies, Chebyshev smoothing): the same operator as `A`, for
+   * V-cycles whose products run faster by blocks. Absent otherwise.
+   */
+  readonly blocks?: BlockCsr;
 }
 
 /**
@@ -176,7 +182,6 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
     maxLevels: opts.maxLevels ?? 20,
     omega,
     denseLimit: DENSE_LIMIT,
-    lambdaFromRowSums: smoother === 'gs-hybrid' || smoother === 'gs-symmetric',
     keepForReuse: opts.reuseAggregation === true,
     sharedMemory: opts.sharedMemory === true,
   };
@@ -253,6 +258,7 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
           smoother: smoother === 'gs-hybrid' ? 'gs-hybrid' as const : 'chebyshev' as const,
           ...(L.P ? { P: L.P, R: L.R! } : {}),
           ...(L.chol ? { chol: L.chol } : {}),
+          ...(L.blocks && smoother === 'chebyshev' ? { blocks: { nNodes: L.blocks.nRows, bs: L.blocks.br, ptr: L.blocks.ptr, col: L.blocks.col, val: L.blocks.val } } : {}),
         };
       });
     },

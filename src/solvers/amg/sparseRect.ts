@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../../linalg/csr.js';
+import { sortRow } from '../../linalg/sortRow.js';
 
 /**
  * Rectangular CSR used inside AMG for prolongators P [nRows × nCols], restrictions R = Pᵀ and products A·P.
@@ -39,9 +40,6 @@ export function rectView(A: CsrMatrix): SparseRect {
   return { nRows: A.n, nCols: A.n, rowPtr: A.rowPtr, colIdx: A.colIdx, values: A.values };
 }
 
-/** Rows longer than this are sorted natively instead of by insertion (quadratic: costly for elasticity's 30–80-entry rows). */
-const INSERTION_MAX = 24;
-
 /** Growable pair of column/value buffers for row-by-row construction of a sparse product. */
 export class RowBuilder {
   col: Int32Array;
@@ -64,16 +62,7 @@ export class RowBuilder {
    */
   finishRow(start: number, acc: Float64Array, sort = true): void {
     const col = this.col, val = this.val, end = this.nz;
-    if (sort && end - start > INSERTION_MAX) {
-      col.subarray(start, end).sort(); // typed-array sort is numeric
-    } else if (sort) {
-      for (let i = start + 1; i < end; i++) { // insertion sort: short rows
-        const v = col[i]!;
-        let j = i - 1;
-        while (j >= start && col[j]! > v) { col[j + 1] = col[j]!; j--; }
-        col[j + 1] = v;
-      }
-    }
+    if (sort) sortRow(col, start, end);
     for (let s = start; s < end; s++) val[s] = acc[col[s]!]!;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Sorts `a[lo, hi)` ascending in place. Matrix rows are short (7–30 entries): insertion sort, with the typed-array
- * sort for long rows. Shared by the serial and the worker-pool pattern builds so both order columns the same way.
+ * sort for long rows. Shared by the serial and worker-pool pattern builds (so both order columns the same way) and
+ * by the AMG products.
  */
 export function sortRow(a: Int32Array, lo: number, hi: number): void {
   if (hi - lo > 32) {
