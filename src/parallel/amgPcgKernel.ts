@@ -2,7 +2,7 @@ import type { KernelContext } from './kernelTypes.js';
 import { chunkCount } from './kernelTypes.js';
 import { dotRows, residualRows, sumInOrder } from './vectorKernels.js';
 import { gsForwardZeroRows, gsRows } from '../linalg/blockGaussSeidel.js';
-import { chebStepBlocks, residualBlocks, spmvDotBlocks } from './blockRowKernels.js';
+import { chebStepBlocks, rectBlocks, residualBlocks, spmvDotBlocks } from './blockRowKernels.js';
 
 /**
  * Slots of one level in the AMG-PCG descriptor (a shared Float64Array): array ids (−1 = absent) and scalars.
@@ -21,7 +21,9 @@ export const AMG_LEVEL = {
    * offsets, block columns, block values. Products with A then run by node blocks (same sums, fewer index loads).
    */
   bs: 23, bPtr: 24, bCol: 25, bVal: 26,
-  size: 27,
+  /** Block shapes of P and R (0 = scalar CSR in the p…/r… slots; else those slots hold block ptr, col, val). */
+  pBr: 27, pBc: 28, rBr: 29, rBc: 30,
+  size: 31,
 } as const;
 
 /** Smoother codes of the {@link AMG_LEVEL} smoother slot. */
@@ -55,6 +57,8 @@ interface Level {
   L: Float64Array | null; linv: Float64Array | null;
   /** Node-block operator (bs > 1) or bs = 0. */
   bs: number; bp: Int32Array | null; bc: Int32Array | null; bv: Float64Array | null;
+  /** Block shapes of P and R (0: scalar CSR). */
+  pBr: number; pBc: number; rBr: number; rBc: number;
 }
 
 function resolveLevels(ctx: KernelContext, desc: Float64Array): Level[] {
@@ -73,6 +77,7 @@ function resolveLevels(ctx: KernelContext, desc: Float64Array): Level[] {
       rrp: i32(F.rRowPtr), rci: i32(F.rColIdx), rva: f64(F.rValues),
       f: f64(F.f)!, x: f64(F.x)!, d: f64(F.d)!, y: f64(F.y)!, res: f64(F.res)!,
       L: f64(F.cholL), linv: f64(F.cholInv),
+      pBr: Math.max(0, id(F.pBr)), pBc: Math.max(0, id(F.pBc)), rBr: Math.max(0, id(F.rBr)), rBc: Math.max(0, id(F.rBc)),
       bs: id(F.bs) > 1 ? id(F.bs) : 0, bp: id(F.bs) > 1 ? i32(F.bPtr) : null, bc: id(F.bs) > 1 ? i32(F.bCol) : null, bv: id(F.bs) > 1 ? f64(F.bVal) : null,
     });
   }
@@ -256,12 +261,18 @@ class AmgPcgRunner {
     this.relax(L, zeroGuess, false);
     for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) residual(L, L.x, L.f, L.res, this.lo(c), this.hi(c, n));
     this.sync();
-    for (let c = this.claim(ncc); c >= 0; c = this.claim(ncc)) rectRows(L.rrp!, L.rci!, L.rva!, L.res, C.f, false, this.lo(c), this.hi(c, C.n));
+    for (let c = this.claim(ncc); c >= 0; c = this.claim(ncc)) {
+      if (L.rBr > 0) rectBlocks(L.rBr, L.rBc, L.rrp!, L.rci!, L.rva!, L.res, C.f, false, this.lo(c), this.hi(c, C.n));
+      else rectRows(L.rrp!, L.rci!, L.rva!, L.res, C.f, false, this.lo(c), this.hi(c, C.n));
+    }
     this.sync();
     this.vcycle(l + 1, true);
     // W-cycle: a second coarse cycle from the first one's result (pointless above an exact coarsest solve).
     if (L.visits > 1 && l + 1 < this.levels.length - 1) this.vcycle(l + 1, false);
-    for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) rectRows(L.prp!, L.pci!, L.pva!, C.x, L.x, true, this.lo(c), this.hi(c, n));
+    for (let c = this.claim(nc); c >= 0; c = this.claim(nc)) {
+      if (L.pBr > 0) rectBlocks(L.pBr, L.pBc, L.prp!, L.pci!, L.pva!, C.x, L.x, true, this.lo(c), this.hi(c, n));
+      else rectRows(L.prp!, L.pci!, L.pva!, C.x, L.x, true, this.lo(c), this.hi(c, n));
+    }
     this.sync();
     this.relax(L, false, true);
   }

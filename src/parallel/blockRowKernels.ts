@@ -114,8 +114,25 @@ export function residualBlocks(
   bs: number, bp: Int32Array, bc: Int32Array, bv: Float64Array, x: Float64Array, b: Float64Array, r: Float64Array | null, i0: number, i1: number,
 ): number {
   const I0 = firstNode(i0, bs), I1 = firstNode(i1, bs);
-  const acc = new Float64Array(bs);
   let ss = 0;
+  if (bs === 2) {
+    for (let I = I0; I < I1; I++) {
+      let s0 = 0, s1 = 0;
+      const end = bp[I + 1]!;
+      for (let k = bp[I]!; k < end; k++) {
+        const j = 2 * bc[k]!, o = 4 * k;
+        const x0 = x[j]!, x1 = x[j + 1]!;
+        s0 += bv[o]! * x0; s0 += bv[o + 1]! * x1;
+        s1 += bv[o + 2]! * x0; s1 += bv[o + 3]! * x1;
+      }
+      const r0 = b[2 * I]! - s0, r1 = b[2 * I + 1]! - s1;
+      if (r !== null) { r[2 * I] = r0; r[2 * I + 1] = r1; }
+      ss += r0 * r0;
+      ss += r1 * r1;
+    }
+    return ss;
+  }
+  const acc = new Float64Array(bs);
   for (let I = I0; I < I1; I++) {
     blockRowProduct(bs, bp, bc, bv, x, I, acc);
     for (let q = 0; q < bs; q++) {
@@ -158,4 +175,60 @@ export function spmvDotBlocks(bs: number, bp: Int32Array, bc: Int32Array, bv: Fl
     }
   }
   return pq;
+}
+
+/**
+ * y = M·x (restriction) or y += M·x (prolongation, `add`) for M by br×bc blocks, on the rows of [i0, i1)'s block
+ * rows (see rectRows; same summation order).
+ */
+export function rectBlocks(
+  br: number, bc: number, bp: Int32Array, bcol: Int32Array, bv: Float64Array, x: Float64Array, y: Float64Array, add: boolean, i0: number, i1: number,
+): void {
+  const I0 = firstNode(i0, br), I1 = firstNode(i1, br), bs = br * bc;
+  if (br === 2 && bc === 3) {
+    for (let I = I0; I < I1; I++) {
+      let s0 = 0, s1 = 0;
+      const end = bp[I + 1]!;
+      for (let k = bp[I]!; k < end; k++) {
+        const j = 3 * bcol[k]!, o = 6 * k;
+        const x0 = x[j]!, x1 = x[j + 1]!, x2 = x[j + 2]!;
+        s0 += bv[o]! * x0; s0 += bv[o + 1]! * x1; s0 += bv[o + 2]! * x2;
+        s1 += bv[o + 3]! * x0; s1 += bv[o + 4]! * x1; s1 += bv[o + 5]! * x2;
+      }
+      const r0 = 2 * I;
+      y[r0] = add ? y[r0]! + s0 : s0;
+      y[r0 + 1] = add ? y[r0 + 1]! + s1 : s1;
+    }
+    return;
+  }
+  if (br === 3 && bc === 2) {
+    for (let I = I0; I < I1; I++) {
+      let s0 = 0, s1 = 0, s2 = 0;
+      const end = bp[I + 1]!;
+      for (let k = bp[I]!; k < end; k++) {
+        const j = 2 * bcol[k]!, o = 6 * k;
+        const x0 = x[j]!, x1 = x[j + 1]!;
+        s0 += bv[o]! * x0; s0 += bv[o + 1]! * x1;
+        s1 += bv[o + 2]! * x0; s1 += bv[o + 3]! * x1;
+        s2 += bv[o + 4]! * x0; s2 += bv[o + 5]! * x1;
+      }
+      const r0 = 3 * I;
+      y[r0] = add ? y[r0]! + s0 : s0;
+      y[r0 + 1] = add ? y[r0 + 1]! + s1 : s1;
+      y[r0 + 2] = add ? y[r0 + 2]! + s2 : s2;
+    }
+    return;
+  }
+  for (let I = I0; I < I1; I++) {
+    const end = bp[I + 1]!;
+    for (let r = 0; r < br; r++) {
+      let s = 0;
+      for (let k = bp[I]!; k < end; k++) {
+        const j = bc * bcol[k]!, o = bs * k + r * bc;
+        for (let m = 0; m < bc; m++) s += bv[o + m]! * x[j + m]!;
+      }
+      const i = I * br + r;
+      y[i] = add ? y[i]! + s : s;
+    }
+  }
 }

@@ -18,6 +18,17 @@ export interface AmgRectData {
   readonly values: Float64Array;
 }
 
+/** A rectangular matrix by dense blocks: block rows `ptr` [nRows+1], block columns `col`, row-major blocks `val`. */
+export interface AmgRectBlocks {
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly br: number;
+  readonly bc: number;
+  readonly ptr: Int32Array;
+  readonly col: Int32Array;
+  readonly val: Float64Array;
+}
+
 /**
  * One level of a multigrid hierarchy (structurally src/solvers/amg's AmgLevelExport, which src/parallel may not
  * import): operator, inverse diagonal [n], Chebyshev interval on D⁻¹A and degree (or Gauss–Seidel sweeps),
@@ -39,6 +50,9 @@ export interface AmgLevelData {
   readonly smoother?: 'chebyshev' | 'gs-hybrid';
   readonly P?: AmgRectData;
   readonly R?: AmgRectData;
+  /** P and R by dense br×bc blocks (structurally the AMG module's RectBlocksExport), given instead of P and R. */
+  readonly blockP?: AmgRectBlocks;
+  readonly blockR?: AmgRectBlocks;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
   /** Optional copy of A by node blocks (Chebyshev levels): products with A then run by blocks, same results. */
   readonly blocks?: BlockCsr;
@@ -137,11 +151,17 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
       set(F.invDiag, reg(shared(L.invDiag)));
       set(F.lower, L.chebLower); set(F.upper, L.chebUpper); set(F.degree, L.degree); set(F.visits, L.coarseVisits);
       set(F.smoother, L.smoother === 'gs-hybrid' ? AMG_SMOOTHER.gsHybrid : AMG_SMOOTHER.chebyshev);
-      const rect = (M: AmgRectData | undefined, kp: number, kc: number, kv: number): void => {
+      // P and R as scalar CSR (block sizes 0) or by blocks (the same three slots then hold ptr, col, val).
+      const rect = (M: AmgRectData | undefined, B: AmgRectBlocks | undefined, kp: number, kc: number, kv: number, kbr: number, kbc: number): void => {
+        if (B) {
+          set(kp, reg(shared(B.ptr))); set(kc, reg(shared(B.col))); set(kv, reg(shared(B.val))); set(kbr, B.br); set(kbc, B.bc);
+          return;
+        }
         set(kp, M ? reg(shared(M.rowPtr)) : -1); set(kc, M ? reg(shared(M.colIdx)) : -1); set(kv, M ? reg(shared(M.values)) : -1);
+        set(kbr, 0); set(kbc, 0);
       };
-      rect(L.P, F.pRowPtr, F.pColIdx, F.pValues);
-      rect(L.R, F.rRowPtr, F.rColIdx, F.rValues);
+      rect(L.P, L.blockP, F.pRowPtr, F.pColIdx, F.pValues, F.pBr, F.pBc);
+      rect(L.R, L.blockR, F.rRowPtr, F.rColIdx, F.rValues, F.rBr, F.rBc);
       const vec = (): number => reg(pool.needsSharedMemory ? sharedFloat64(n) : new Float64Array(n));
       // Level 0's f and x are the CG residual and preconditioned residual.
       set(F.f, vec()); set(F.x, vec()); set(F.d, vec()); set(F.y, vec()); set(F.res, l < levels.length - 1 ? vec() : -1);

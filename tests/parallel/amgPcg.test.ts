@@ -11,6 +11,7 @@ import { createLinearSolver } from '../../src/solvers/createLinearSolver.js';
 import { createParallelAmgCg } from '../../src/parallel/parallelAmgCg.js';
 import { createWorkerPool, type WorkerPool } from '../../src/parallel/pool.js';
 import { sameBytes } from './testMatrices.js';
+import { scalarRowsOf } from '../../src/solvers/amg/blockRows.js';
 
 const THREADS = [1, 2, 4];
 const TOL = 1e-8;
@@ -138,7 +139,7 @@ describe('parallel CG + smoothed-aggregation AMG', { timeout: 30_000 }, () => {
     }, { blockSize: 2, k: 3, nearNullspace: rigidBodyModes2D(nodeCoordinatesOf(32)), maxCoarse: 60 });
   });
 
-  it('node-block operators (2×2 fine, 3×3 coarse, 64-row chunks not divisible by 3) give the CSR kernels\' bits; in-place value changes refill them', () => {
+  it('node-block operators and transfers (A 2×2 fine / 3×3 coarse, P 2×3 / 3×3, R 3×2 / 3×3, 64-row chunks not divisible by 3) give the CSR kernels\' bits; in-place value changes refill them', () => {
     const make = (pool: WorkerPool): { A: CsrMatrix; b: Float64Array } => {
       const mesh = unitSquareMesh(24, 24, 'right');
       const nc = mesh.nCells;
@@ -154,16 +155,19 @@ describe('parallel CG + smoothed-aggregation AMG', { timeout: 30_000 }, () => {
       const { A, b } = make(pool);
       const amg = createAmgPreconditioner(opts);
       const withBlocks = createParallelAmgCg(pool, amg, { relTol: TOL, maxIter: 200 });
-      // The same hierarchy exported without its block copies: every product runs through the CSR kernels.
+      // The same hierarchy exported without its block copies (P and R converted to CSR): every product runs
+      // through the CSR kernels.
       const amgCsr = createAmgPreconditioner(opts);
       const csrOnly = createParallelAmgCg(pool, {
         name: amgCsr.name, setup: (M) => amgCsr.setup(M),
-        exportLevels: () => amgCsr.exportLevels().map(({ blocks: _blocks, ...L }) => L),
+        exportLevels: () => amgCsr.exportLevels().map(({ blocks: _blocks, blockP, blockR, ...L }) => (
+          blockP && blockR ? { ...L, P: scalarRowsOf(blockP), R: scalarRowsOf(blockR) } : L)),
       }, { relTol: TOL, maxIter: 200 });
       const x1 = new Float64Array(A.n), x2 = new Float64Array(A.n);
       withBlocks.solve(A, b, x1);
       csrOnly.solve(A, b, x2);
       expect(amg.exportLevels().filter((L) => L.blocks !== undefined).length).toBeGreaterThanOrEqual(2);
+      expect(amg.exportLevels().filter((L) => L.blockP !== undefined && L.blockR !== undefined).length).toBeGreaterThanOrEqual(2);
       expect(sameBytes(x1, x2)).toBe(true);
       // Stiffen one node block in place (no new setup): the block copy must be refilled, or CG would iterate with
       // the old operator and miss the true residual of the new one.

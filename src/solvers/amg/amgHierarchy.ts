@@ -22,9 +22,15 @@ export interface AmgLevel {
   readonly invDiag: Float64Array;
   lambdaMax: number;
   readonly T?: SparseRect;
-  /** Smoothed prolongator [n × n_coarse] and its transpose R = Pᵀ (with the slot map for value refills). */
-  readonly P?: SparseRect;
-  readonly R?: SparseRect;
+  /**
+   * Smoothed prolongator [n × n_coarse] and its transpose R = Pᵀ (with the slot map for value refills). Levels built
+   * by node blocks hold `Pb`, `Rb` instead and get scalar P, R only on demand ({@link scalarProlongator}).
+   */
+  P?: SparseRect;
+  R?: SparseRect;
+  /** P [nNodes × nAgg blocks of b×k] and R = Pᵀ by blocks (block path only). */
+  readonly Pb?: BlockRows;
+  readonly Rb?: BlockRows;
   readonly rSlotOf?: Int32Array;
   readonly AP?: SparseRect;
   /** Scratch [n_coarse] for the numeric products (T, R, rSlotOf, AP and pos are kept only for reuse). */
@@ -198,7 +204,7 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
       const Pb = blockSmoothedProlongator(Ab, invDiag, blockTentative(T, b, k), omegaOverLambda);
       const Rb = blockTranspose(Pb);
       const Acb = blockMultiply(Rb, blockMultiply(Ab, Pb, false), true);
-      levels.push({ A, blockSize: b, invDiag, lambdaMax, P: scalarRowsOf(Pb, alloc), R: scalarRowsOf(Rb, alloc), blocks: Ab });
+      levels.push({ A, blockSize: b, invDiag, lambdaMax, Pb, Rb, blocks: Ab });
       A = asSquare(scalarRowsOf(Acb, alloc));
       blockA = Acb;
       B = Bc;
@@ -225,6 +231,12 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     // Every aggregate carries k coarse dofs, which form the next level's node block.
     b = k;
   }
+}
+
+/** Level l's prolongator as scalar CSR (converted from the blocks on first use, then kept). Undefined on the coarsest level. */
+export function scalarProlongator(L: AmgLevel): SparseRect | undefined {
+  if (!L.P && L.Pb) L.P = scalarRowsOf(L.Pb);
+  return L.P;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { CsrMatrix } from '../../linalg/csr.js';
 import type { BlockCsr } from '../../linalg/blockCsr.js';
+import type { BlockRows } from './blockRows.js';
 import type { Preconditioner } from '../../linalg/preconditioner.js';
-import { buildHierarchy, refreshHierarchy, samePattern, type AmgLevel, type HierarchyParams } from './amgHierarchy.js';
+import { buildHierarchy, refreshHierarchy, samePattern, scalarProlongator, type AmgLevel, type HierarchyParams } from './amgHierarchy.js';
 import { solveDenseCholesky } from './denseCholesky.js';
 import { chebyshevSmooth, hybridGaussSeidel, jacobiSmooth, symmetricGaussSeidel } from './smoothers.js';
 import { rectMulAdd, type SparseRect } from './sparseRect.js';
@@ -110,6 +111,20 @@ export interface AmgRectExport {
 }
 
 /**
+ * A rectangular matrix by dense `br × bc` blocks: `ptr` [nRows+1] (block rows), `col` [nBlocks] block columns
+ * ascending, `val` [nBlocks × br × bc] row-major; the scalar matrix is [nRows·br × nCols·bc].
+ */
+export interface RectBlocksExport {
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly br: number;
+  readonly bc: number;
+  readonly ptr: Int32Array;
+  readonly col: Int32Array;
+  readonly val: Float64Array;
+}
+
+/**
  * One exported level: operator A, 1/diag [n], Chebyshev interval [chebLower, chebUpper] on D⁻¹A and the
  * polynomial degree (pre = post; Gauss–Seidel sweeps for 'gs-hybrid'), relaxation kind, prolongator P [n × n_c] and restriction R = Pᵀ (absent on the coarsest level),
  * and on the coarsest level the dense Cholesky factor (L [n × n] row-major, invPivot [n], 0 = dropped pivot) or,
@@ -131,6 +146,9 @@ export interface AmgLevelExport {
   readonly smoother: 'chebyshev' | 'gs-hybrid';
   readonly P?: AmgRectExport;
   readonly R?: AmgRectExport;
+  /** P and R by dense blocks (levels built by node blocks), given instead of P and R. */
+  readonly blockP?: RectBlocksExport;
+  readonly blockR?: RectBlocksExport;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
   /**
    * A by node blocks (vector problems, one-off hierarchies, Chebyshev smoothing): the same operator as `A`, for
@@ -218,11 +236,12 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
     }
     smooth(l, f, x, pre, zeroGuess, false);
     const fc = fs[l + 1]!, xc = xs[l + 1]!;
-    residualRestrict(L.A, L.P!, f, x, fc);
+    const P = scalarProlongator(L)!;
+    residualRestrict(L.A, P, f, x, fc);
     cycle(l + 1, fc, xc, true);
     // W-cycle: a second coarse cycle from the first one's result (not needed above an exact coarsest solve).
     if (wCycle && l + 1 < levels.length - 1) cycle(l + 1, fc, xc, false);
-    rectMulAdd(L.P!, xc, x);
+    rectMulAdd(P, xc, x);
     smooth(l, f, x, post, false, true);
   }
 
@@ -252,11 +271,12 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
       }
       return levels.map((L) => {
         const upper = CHEB_UPPER * L.lambdaMax;
-        if (L.P && !L.R) throw new Error('AMG: level without restriction');
+        if (L.P && !L.R && !L.Rb) throw new Error('AMG: level without restriction');
+        const blocksOf = (B: BlockRows): RectBlocksExport => ({ nRows: B.nRows, nCols: B.nCols, br: B.br, bc: B.bc, ptr: B.ptr, col: B.col, val: B.val });
         return {
           A: L.A, invDiag: L.invDiag, chebLower: upper / CHEB_RATIO, chebUpper: upper, degree: pre, coarseVisits: wCycle ? 2 : 1,
           smoother: smoother === 'gs-hybrid' ? 'gs-hybrid' as const : 'chebyshev' as const,
-          ...(L.P ? { P: L.P, R: L.R! } : {}),
+          ...(L.Pb && L.Rb ? { blockP: blocksOf(L.Pb), blockR: blocksOf(L.Rb) } : L.P ? { P: L.P, R: L.R! } : {}),
           ...(L.chol ? { chol: L.chol } : {}),
           ...(L.blocks && smoother === 'chebyshev' ? { blocks: { nNodes: L.blocks.nRows, bs: L.blocks.br, ptr: L.blocks.ptr, col: L.blocks.col, val: L.blocks.val } } : {}),
         };
