@@ -200,11 +200,12 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     const omegaOverLambda = lambdaMax > 0 ? p.omega / lambdaMax : 0;
     if (!p.keepForReuse && b > 1) {
       // Vector problems: the products in node blocks (see blockRows.ts), the results back in scalar CSR for the V-cycle.
-      const Ab = blockA ?? blockRowsOf(A, b);
+      // What a V-cycle reads (A's blocks, P, R) goes to `alloc` (shared memory for a pool: no copies there).
+      const Ab = blockA ?? blockRowsIn(blockRowsOf(A, b), alloc);
       const Pb = blockSmoothedProlongator(Ab, invDiag, blockTentative(T, b, k), omegaOverLambda);
       const Rb = blockTranspose(Pb);
-      const Acb = blockMultiply(Rb, blockMultiply(Ab, Pb, false), true);
-      levels.push({ A, blockSize: b, invDiag, lambdaMax, Pb, Rb, blocks: Ab });
+      const Acb = blockRowsIn(blockMultiply(Rb, blockMultiply(Ab, Pb, false), true), alloc);
+      levels.push({ A, blockSize: b, invDiag, lambdaMax, Pb: blockRowsIn(Pb, alloc), Rb: blockRowsIn(Rb, alloc), blocks: Ab });
       A = asSquare(scalarRowsOf(Acb, alloc));
       blockA = Acb;
       B = Bc;
@@ -231,6 +232,14 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     // Every aggregate carries k coarse dofs, which form the next level's node block.
     b = k;
   }
+}
+
+/** B itself on the heap, or an exact-size copy on shared memory (builders leave over-allocated heap views). */
+function blockRowsIn(B: BlockRows, alloc: ArrayAlloc): BlockRows {
+  if (alloc === HEAP_ALLOC) return B;
+  const ptr = alloc.i32(B.ptr.length), col = alloc.i32(B.col.length), val = alloc.f64(B.val.length);
+  ptr.set(B.ptr); col.set(B.col); val.set(B.val);
+  return { ...B, ptr, col, val };
 }
 
 /** Level l's prolongator as scalar CSR (converted from the blocks on first use, then kept). Undefined on the coarsest level. */
