@@ -15,6 +15,21 @@ export interface BlockCsr {
   readonly val: Float64Array;
 }
 
+/**
+ * A rectangular matrix by dense `br × bc` blocks: `ptr` [nRows+1] block-row offsets, `col` [nBlocks] block columns
+ * (ascending within a row unless a producer says otherwise), `val` [nBlocks × br × bc] row-major blocks; the scalar
+ * matrix is [nRows·br × nCols·bc]. AMG prolongators (b×k blocks), restrictions and Galerkin products use it.
+ */
+export interface BlockRect {
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly br: number;
+  readonly bc: number;
+  readonly ptr: Int32Array;
+  readonly col: Int32Array;
+  readonly val: Float64Array;
+}
+
 /** Where arrays are allocated (heap or SharedArrayBuffer). */
 export interface BlockAlloc {
   f64(n: number): Float64Array;

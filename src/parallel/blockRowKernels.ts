@@ -72,20 +72,9 @@ function subtractBlockRow(bs: number, bp: Int32Array, bc: Int32Array, bv: Float6
   }
 }
 
-/** acc[r] = (A·x)[I·bs + r] for node row I, products added one at a time in CSR order. */
+/** acc[r] = (A·x)[I·bs + r] for node row I (bs ≠ 2: the callers inline bs = 2), products added one at a time in CSR order. */
 function blockRowProduct(bs: number, bp: Int32Array, bc: Int32Array, bv: Float64Array, x: Float64Array, I: number, acc: Float64Array): void {
   const bb = bs * bs, end = bp[I + 1]!;
-  if (bs === 2) {
-    let s0 = 0, s1 = 0;
-    for (let k = bp[I]!; k < end; k++) {
-      const j = 2 * bc[k]!, o = 4 * k;
-      const x0 = x[j]!, x1 = x[j + 1]!;
-      s0 += bv[o]! * x0; s0 += bv[o + 1]! * x1;
-      s1 += bv[o + 2]! * x0; s1 += bv[o + 3]! * x1;
-    }
-    acc[0] = s0; acc[1] = s1;
-    return;
-  }
   if (bs === 3) {
     let s0 = 0, s1 = 0, s2 = 0;
     for (let k = bp[I]!; k < end; k++) {
@@ -115,23 +104,7 @@ export function residualBlocks(
 ): number {
   const I0 = firstNode(i0, bs), I1 = firstNode(i1, bs);
   let ss = 0;
-  if (bs === 2) {
-    for (let I = I0; I < I1; I++) {
-      let s0 = 0, s1 = 0;
-      const end = bp[I + 1]!;
-      for (let k = bp[I]!; k < end; k++) {
-        const j = 2 * bc[k]!, o = 4 * k;
-        const x0 = x[j]!, x1 = x[j + 1]!;
-        s0 += bv[o]! * x0; s0 += bv[o + 1]! * x1;
-        s1 += bv[o + 2]! * x0; s1 += bv[o + 3]! * x1;
-      }
-      const r0 = b[2 * I]! - s0, r1 = b[2 * I + 1]! - s1;
-      if (r !== null) { r[2 * I] = r0; r[2 * I + 1] = r1; }
-      ss += r0 * r0;
-      ss += r1 * r1;
-    }
-    return ss;
-  }
+  if (bs === 2) return product2(bp, bc, bv, x, r, b, I0, I1);
   const acc = new Float64Array(bs);
   for (let I = I0; I < I1; I++) {
     blockRowProduct(bs, bp, bc, bv, x, I, acc);
@@ -149,22 +122,7 @@ export function residualBlocks(
 export function spmvDotBlocks(bs: number, bp: Int32Array, bc: Int32Array, bv: Float64Array, p: Float64Array, q: Float64Array, i0: number, i1: number): number {
   const I0 = firstNode(i0, bs), I1 = firstNode(i1, bs);
   let pq = 0;
-  if (bs === 2) {
-    for (let I = I0; I < I1; I++) {
-      let s0 = 0, s1 = 0;
-      const end = bp[I + 1]!;
-      for (let k = bp[I]!; k < end; k++) {
-        const j = 2 * bc[k]!, o = 4 * k;
-        const x0 = p[j]!, x1 = p[j + 1]!;
-        s0 += bv[o]! * x0; s0 += bv[o + 1]! * x1;
-        s1 += bv[o + 2]! * x0; s1 += bv[o + 3]! * x1;
-      }
-      q[2 * I] = s0; q[2 * I + 1] = s1;
-      pq += p[2 * I]! * s0;
-      pq += p[2 * I + 1]! * s1;
-    }
-    return pq;
-  }
+  if (bs === 2) return product2(bp, bc, bv, p, q, null, I0, I1);
   const acc = new Float64Array(bs);
   for (let I = I0; I < I1; I++) {
     blockRowProduct(bs, bp, bc, bv, p, I, acc);
@@ -231,4 +189,34 @@ export function rectBlocks(
       y[i] = add ? y[i]! + s : s;
     }
   }
+}
+
+/**
+ * 2×2 node rows I0…I1−1: y = A·x and Σ x_i·y_i (b null: the CG product), or y = b − A·x and Σ y_i² (y may be null:
+ * the residual norm only). One hand-unrolled loop for both, sums in CSR order.
+ */
+function product2(bp: Int32Array, bc: Int32Array, bv: Float64Array, x: Float64Array, y: Float64Array | null, b: Float64Array | null, I0: number, I1: number): number {
+  let acc = 0;
+  for (let I = I0; I < I1; I++) {
+    let s0 = 0, s1 = 0;
+    const end = bp[I + 1]!;
+    for (let k = bp[I]!; k < end; k++) {
+      const j = 2 * bc[k]!, o = 4 * k;
+      const x0 = x[j]!, x1 = x[j + 1]!;
+      s0 += bv[o]! * x0; s0 += bv[o + 1]! * x1;
+      s1 += bv[o + 2]! * x0; s1 += bv[o + 3]! * x1;
+    }
+    const i = 2 * I;
+    if (b === null) {
+      y![i] = s0; y![i + 1] = s1;
+      acc += x[i]! * s0;
+      acc += x[i + 1]! * s1;
+    } else {
+      const r0 = b[i]! - s0, r1 = b[i + 1]! - s1;
+      if (y !== null) { y[i] = r0; y[i + 1] = r1; }
+      acc += r0 * r0;
+      acc += r1 * r1;
+    }
+  }
+  return acc;
 }

@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../linalg/csr.js';
-import { refillBlockCsr, type BlockCsr } from '../linalg/blockCsr.js';
+import { refillBlockCsr, type BlockCsr, type BlockRect } from '../linalg/blockCsr.js';
 import { LinearSolveError, type LinearSolver, type SolveReport } from '../linalg/linearSolver.js';
 import { AMG_LEVEL, AMG_PCG_ARG, AMG_PCG_OUT, AMG_SMOOTHER } from './amgPcgKernel.js';
 import { chunkCount, type SharedTypedArray } from './kernelTypes.js';
@@ -18,16 +18,6 @@ export interface AmgRectData {
   readonly values: Float64Array;
 }
 
-/** A rectangular matrix by dense blocks: block rows `ptr` [nRows+1], block columns `col`, row-major blocks `val`. */
-export interface AmgRectBlocks {
-  readonly nRows: number;
-  readonly nCols: number;
-  readonly br: number;
-  readonly bc: number;
-  readonly ptr: Int32Array;
-  readonly col: Int32Array;
-  readonly val: Float64Array;
-}
 
 /**
  * One level of a multigrid hierarchy (structurally src/solvers/amg's AmgLevelExport, which src/parallel may not
@@ -51,8 +41,8 @@ export interface AmgLevelData {
   readonly P?: AmgRectData;
   readonly R?: AmgRectData;
   /** P and R by dense br×bc blocks (structurally the AMG module's RectBlocksExport), given instead of P and R. */
-  readonly blockP?: AmgRectBlocks;
-  readonly blockR?: AmgRectBlocks;
+  readonly blockP?: BlockRect;
+  readonly blockR?: BlockRect;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
   /** Optional copy of A by node blocks (Chebyshev levels): products with A then run by blocks, same results. */
   readonly blocks?: BlockCsr;
@@ -152,7 +142,7 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
       set(F.lower, L.chebLower); set(F.upper, L.chebUpper); set(F.degree, L.degree); set(F.visits, L.coarseVisits);
       set(F.smoother, L.smoother === 'gs-hybrid' ? AMG_SMOOTHER.gsHybrid : AMG_SMOOTHER.chebyshev);
       // P and R as scalar CSR (block sizes 0) or by blocks (the same three slots then hold ptr, col, val).
-      const rect = (M: AmgRectData | undefined, B: AmgRectBlocks | undefined, kp: number, kc: number, kv: number, kbr: number, kbc: number): void => {
+      const rect = (M: AmgRectData | undefined, B: BlockRect | undefined, kp: number, kc: number, kv: number, kbr: number, kbc: number): void => {
         if (B) {
           set(kp, reg(shared(B.ptr))); set(kc, reg(shared(B.col))); set(kv, reg(shared(B.val))); set(kbr, B.br); set(kbc, B.bc);
           return;

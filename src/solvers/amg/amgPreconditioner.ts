@@ -1,6 +1,5 @@
 import type { CsrMatrix } from '../../linalg/csr.js';
-import type { BlockCsr } from '../../linalg/blockCsr.js';
-import type { BlockRows } from './blockRows.js';
+import type { BlockCsr, BlockRect } from '../../linalg/blockCsr.js';
 import type { Preconditioner } from '../../linalg/preconditioner.js';
 import { buildHierarchy, refreshHierarchy, samePattern, scalarProlongator, type AmgLevel, type HierarchyParams } from './amgHierarchy.js';
 import { solveDenseCholesky } from './denseCholesky.js';
@@ -110,19 +109,6 @@ export interface AmgRectExport {
   readonly values: Float64Array;
 }
 
-/**
- * A rectangular matrix by dense `br × bc` blocks: `ptr` [nRows+1] (block rows), `col` [nBlocks] block columns
- * ascending, `val` [nBlocks × br × bc] row-major; the scalar matrix is [nRows·br × nCols·bc].
- */
-export interface RectBlocksExport {
-  readonly nRows: number;
-  readonly nCols: number;
-  readonly br: number;
-  readonly bc: number;
-  readonly ptr: Int32Array;
-  readonly col: Int32Array;
-  readonly val: Float64Array;
-}
 
 /**
  * One exported level: operator A, 1/diag [n], Chebyshev interval [chebLower, chebUpper] on D⁻¹A and the
@@ -147,8 +133,8 @@ export interface AmgLevelExport {
   readonly P?: AmgRectExport;
   readonly R?: AmgRectExport;
   /** P and R by dense blocks (levels built by node blocks), given instead of P and R. */
-  readonly blockP?: RectBlocksExport;
-  readonly blockR?: RectBlocksExport;
+  readonly blockP?: BlockRect;
+  readonly blockR?: BlockRect;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
   /**
    * A by node blocks (vector problems, one-off hierarchies, Chebyshev smoothing): the same operator as `A`, for
@@ -272,11 +258,10 @@ export function createAmgPreconditioner(opts: AmgOptions = {}): AmgPreconditione
       return levels.map((L) => {
         const upper = CHEB_UPPER * L.lambdaMax;
         if (L.P && !L.R && !L.Rb) throw new Error('AMG: level without restriction');
-        const blocksOf = (B: BlockRows): RectBlocksExport => ({ nRows: B.nRows, nCols: B.nCols, br: B.br, bc: B.bc, ptr: B.ptr, col: B.col, val: B.val });
         return {
           A: L.A, invDiag: L.invDiag, chebLower: upper / CHEB_RATIO, chebUpper: upper, degree: pre, coarseVisits: wCycle ? 2 : 1,
           smoother: smoother === 'gs-hybrid' ? 'gs-hybrid' as const : 'chebyshev' as const,
-          ...(L.Pb && L.Rb ? { blockP: blocksOf(L.Pb), blockR: blocksOf(L.Rb) } : L.P ? { P: L.P, R: L.R! } : {}),
+          ...(L.Pb && L.Rb ? { blockP: L.Pb, blockR: L.Rb } : L.P ? { P: L.P, R: L.R! } : {}),
           ...(L.chol ? { chol: L.chol } : {}),
           ...(L.blocks && smoother === 'chebyshev' ? { blocks: { nNodes: L.blocks.nRows, bs: L.blocks.br, ptr: L.blocks.ptr, col: L.blocks.col, val: L.blocks.val } } : {}),
         };

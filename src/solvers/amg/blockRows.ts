@@ -1,25 +1,14 @@
 import type { CsrMatrix } from '../../linalg/csr.js';
-import { blockCsrOf } from '../../linalg/blockCsr.js';
+import { blockCsrOf, type BlockRect } from '../../linalg/blockCsr.js';
 import { sortRow } from '../../linalg/sortRow.js';
 import { HEAP_ALLOC, type ArrayAlloc, type SparseRect } from './sparseRect.js';
 
 /**
- * Block sparse rows (BSR) for the Galerkin products of vector problems: `nRows` block rows, `nCols` block columns,
- * dense `br × bc` blocks stored row-major one after the other.
- * - `ptr` [nRows+1] block offsets, `col` [nBlocks] block columns (ascending within a row unless a producer says
- *   otherwise), `val` [nBlocks × br × bc].
+ * Block sparse rows (BSR) for the Galerkin products of vector problems (src/linalg/blockCsr.ts BlockRect).
  * One index per block instead of per entry: the products of plane elasticity (2×2 node blocks, 2×3 prolongator
  * blocks, 3×3 coarse blocks) read 4–9× fewer indices and test one marker per block.
  */
-export interface BlockRows {
-  readonly nRows: number;
-  readonly nCols: number;
-  readonly br: number;
-  readonly bc: number;
-  readonly ptr: Int32Array;
-  readonly col: Int32Array;
-  readonly val: Float64Array;
-}
+export type BlockRows = BlockRect;
 
 /** The b×b node blocks of a square CSR matrix as block rows (see blockCsrOf: all-zero off-diagonal blocks left out). */
 export function blockRowsOf(A: CsrMatrix, b: number): BlockRows {
