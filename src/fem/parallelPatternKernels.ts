@@ -45,7 +45,8 @@ function prefixSum(a: Int32Array, n: number): void {
 export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
   const A = PATTERN_ARG;
   const cellNodes = ctx.i32(a[A.cellNodes]!), kind = ctx.array(a[A.kind]!) as Uint8Array, master = ctx.i32(a[A.master]!);
-  const cellDofs = ctx.i32(a[A.cellDofs]!), cellRows = ctx.i32(a[A.cellRows]!);
+  // cellDofs id −1: the caller shares cellNodes as cellDofs (scalar fields), nothing to write.
+  const cellDofs = a[A.cellDofs]! >= 0 ? ctx.i32(a[A.cellDofs]!) : null, cellRows = ctx.i32(a[A.cellRows]!);
   const cellConstrained = ctx.array(a[A.cellConstrained]!) as Uint8Array;
   const withSlots = a[A.withSlots]! === 1, cellSlots = withSlots ? ctx.i32(a[A.cellSlots]!) : null;
   const incPtr = ctx.i32(a[A.incPtr]!), inc = ctx.i32(a[A.inc]!), rowPtr = ctx.i32(a[A.rowPtr]!);
@@ -62,7 +63,7 @@ export function patternCountKernel(ctx: KernelContext, a: Float64Array): void {
         const node = cellNodes[c * npc + q]!;
         for (let comp = 0; comp < nc; comp++) {
           const d = node * nc + comp, e = c * nLoc + q * nc + comp, k = kind[d]!;
-          cellDofs[e] = d;
+          if (cellDofs !== null) cellDofs[e] = d;
           cellRows[e] = k === DIRICHLET ? -1 : k === SLAVE ? master[d]! : d;
           // A Dirichlet row belongs to no row range, so 'patternFill' never writes its slots: drop them here.
           if (k === DIRICHLET && cellSlots !== null) cellSlots.fill(-1, e * nLoc, (e + 1) * nLoc);
