@@ -179,6 +179,13 @@ describe('parallel CG + smoothed-aggregation AMG', { timeout: 30_000 }, () => {
       csrOnly.solve(A, b, x4);
       expect(trueRel(A, x3, b)).toBeLessThanOrEqual(TOL);
       expect(sameBytes(x3, x4)).toBe(true);
+      // Values changed between an explicit setup and the solve: the solve still uses the current operator.
+      withBlocks.setup(A);
+      A.values[findSlot(A, i, i)]! *= 2;
+      A.values[findSlot(A, i + 1, i + 1)]! *= 2;
+      const x5 = new Float64Array(A.n);
+      withBlocks.solve(A, b, x5);
+      expect(trueRel(A, x5, b)).toBeLessThanOrEqual(TOL);
       withBlocks.release(); csrOnly.release();
     }
   });
