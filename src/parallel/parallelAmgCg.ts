@@ -18,7 +18,6 @@ export interface AmgRectData {
   readonly values: Float64Array;
 }
 
-
 /**
  * One level of a multigrid hierarchy (structurally src/solvers/amg's AmgLevelExport, which src/parallel may not
  * import): operator, inverse diagonal [n], Chebyshev interval on D⁻¹A and degree (or Gauss–Seidel sweeps),
@@ -40,7 +39,7 @@ export interface AmgLevelData {
   readonly smoother?: 'chebyshev' | 'gs-hybrid';
   readonly P?: AmgRectData;
   readonly R?: AmgRectData;
-  /** P and R by dense br×bc blocks (structurally the AMG module's RectBlocksExport), given instead of P and R. */
+  /** P and R by dense br×bc blocks (the AMG module exports its block levels so), given instead of P and R. */
   readonly blockP?: BlockRect;
   readonly blockR?: BlockRect;
   readonly chol?: { readonly n: number; readonly L: Float64Array; readonly invPivot: Float64Array };
@@ -180,8 +179,7 @@ export function createParallelAmgCg(pool: WorkerPool, amg: AmgHierarchySource, o
     // A private copy of the level-0 values (A not on shared memory, or the hierarchy's copy without stored zeros)
     // is refreshed in case they changed in place (also since an explicit setup); a new nonzero outside the copy's
     // pattern needs a new setup. The node-block copy likewise (one pass over A, ~3 % of a 526k-dof CG solve).
-    else if (A0!.values !== A.values && !refreshLevel0(A, A0!)) setup(A);
-    else if (blocks0 !== null && !refillBlockCsr(A, blocks0)) setup(A);
+    else if ((A0!.values !== A.values && !refreshLevel0(A, A0!)) || (blocks0 !== null && !refillBlockCsr(A, blocks0))) setup(A);
     const S = A0!, n = S.n, v = top!;
     if (b.length !== n || x.length !== n) throw new RangeError(`${name}: b and x must have length ${n}, got ${b.length} and ${x.length}`);
     const t0 = performance.now();

@@ -186,6 +186,14 @@ describe('parallel CG + smoothed-aggregation AMG', { timeout: 30_000 }, () => {
       const x5 = new Float64Array(A.n);
       withBlocks.solve(A, b, x5);
       expect(trueRel(A, x5, b)).toBeLessThanOrEqual(TOL);
+      // A on the heap (2 threads: the solver works on a shared copy of its values, refreshed before each solve).
+      const Ah: CsrMatrix = { n: A.n, rowPtr: A.rowPtr.slice(), colIdx: A.colIdx.slice(), values: A.values.slice() };
+      const x6 = new Float64Array(A.n), x7 = new Float64Array(A.n);
+      withBlocks.solve(Ah, b, x6);
+      Ah.values[findSlot(Ah, i, i)]! *= 0.5;
+      Ah.values[findSlot(Ah, i + 1, i + 1)]! *= 0.5;
+      withBlocks.solve(Ah, b, x7);
+      expect(trueRel(Ah, x7, b)).toBeLessThanOrEqual(TOL);
       withBlocks.release(); csrOnly.release();
     }
   });

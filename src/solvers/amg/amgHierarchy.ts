@@ -199,7 +199,8 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
     const { T, Bc } = tentativeProlongator(agg, b, B, k);
     const omegaOverLambda = lambdaMax > 0 ? p.omega / lambdaMax : 0;
     if (!p.keepForReuse && b > 1) {
-      // Vector problems: the products in node blocks (see blockRows.ts), the results back in scalar CSR for the V-cycle.
+      // Vector problems: the products in node blocks (see blockRows.ts). P and R stay in blocks (scalar copies only on
+      // demand, scalarProlongator); the coarse operator also goes to scalar CSR (strength, λ, smoothing on CSR).
       // What a V-cycle reads (A's blocks, P, R) goes to `alloc` (shared memory for a pool: no copies there).
       const Ab = blockA ?? blockRowsIn(blockRowsOf(A, b), alloc);
       const Pb = blockSmoothedProlongator(Ab, invDiag, blockTentative(T, b, k), omegaOverLambda);
