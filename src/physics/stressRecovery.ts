@@ -122,7 +122,7 @@ export function recoverRegionNodal(p: ElasticityProblem, u: Float64Array): Regio
 }
 
 /** Measure of every cell [nCells] with the problem's quadrature (m², or m³ in axisymmetry). */
-export function cellMeasures(p: ElasticityProblem, ws = createRecoveryWorkspace()): Float64Array {
+function cellMeasures(p: ElasticityProblem, ws = createRecoveryWorkspace()): Float64Array {
   const tab = recoveryTabulation(p, problemRule(p));
   const axi = p.formulation === 'axisymmetric';
   const out = new Float64Array(p.mesh.nCells);

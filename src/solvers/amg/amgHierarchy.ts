@@ -202,7 +202,7 @@ export function buildHierarchy(A0: CsrMatrix, p: HierarchyParams): AmgLevel[] {
       // Vector problems: the products in node blocks (see blockRows.ts). P and R stay in blocks (scalar copies only on
       // demand, scalarProlongator); the coarse operator also goes to scalar CSR (strength, λ, smoothing on CSR).
       // What a V-cycle reads (A's blocks, P, R) goes to `alloc` (shared memory for a pool: no copies there).
-      const Ab = blockA ?? blockRowsIn(blockRowsOf(A, b), alloc);
+      const Ab = blockA ?? blockRowsOf(A, b, alloc);
       const Pb = blockSmoothedProlongator(Ab, invDiag, blockTentative(T, b, k), omegaOverLambda);
       const Rb = blockTranspose(Pb);
       const Acb = blockRowsIn(blockMultiply(Rb, blockMultiply(Ab, Pb, false), true), alloc);

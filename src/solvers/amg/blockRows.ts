@@ -10,9 +10,12 @@ import { HEAP_ALLOC, type ArrayAlloc, type SparseRect } from './sparseRect.js';
  */
 export type BlockRows = BlockRect;
 
-/** The b×b node blocks of a square CSR matrix as block rows (see blockCsrOf: all-zero off-diagonal blocks left out). */
-export function blockRowsOf(A: CsrMatrix, b: number): BlockRows {
-  const B = blockCsrOf(A, b);
+/**
+ * The b×b node blocks of a square CSR matrix as block rows (see blockCsrOf: all-zero off-diagonal blocks left out),
+ * exact-size arrays from `alloc`.
+ */
+export function blockRowsOf(A: CsrMatrix, b: number, alloc: ArrayAlloc = HEAP_ALLOC): BlockRows {
+  const B = blockCsrOf(A, b, alloc);
   return { nRows: B.nNodes, nCols: B.nNodes, br: b, bc: b, ptr: B.ptr, col: B.col, val: B.val };
 }
 
@@ -81,7 +84,7 @@ export function blockMultiply(A: BlockRows, B: BlockRows, sorted = true): BlockR
 }
 
 /** c[co..] += a[ao..] (br×bm) · b[bo..] (bm×bc), row-major blocks. */
-export function mulAddBlock(br: number, bm: number, bc: number, a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number): void {
+function mulAddBlock(br: number, bm: number, bc: number, a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number): void {
   for (let r = 0; r < br; r++) {
     for (let m = 0; m < bm; m++) {
       const av = a[ao + r * bm + m]!;
@@ -104,7 +107,7 @@ export function mulAdd223(a: Float64Array, ao: number, b: Float64Array, bo: numb
 }
 
 /** {@link mulAddBlock} for 3×2 · 2×3 (Pᵀ·(A·P) from a 2D vector level). */
-export function mulAdd323(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number): void {
+function mulAdd323(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number): void {
   const b00 = b[bo]!, b01 = b[bo + 1]!, b02 = b[bo + 2]!, b10 = b[bo + 3]!, b11 = b[bo + 4]!, b12 = b[bo + 5]!;
   for (let r = 0; r < 3; r++) {
     const x = a[ao + 2 * r]!, y = a[ao + 2 * r + 1]!, o = co + 3 * r;
